@@ -1,0 +1,31 @@
+"""Date helpers shared by the timescale rules: input checks and month arithmetic."""
+
+from calendar import monthrange
+from datetime import date
+
+
+def require_date(value: object, field: str) -> date:
+	"""Return ``value`` if it is a date (not a datetime), else raise a ValueError naming ``field``."""
+	if value is None:
+		raise ValueError(f"{field} is required")
+	if not isinstance(value, date) or hasattr(value, "hour"):
+		raise ValueError(f"{field} must be a date, not {type(value).__name__}")
+	return value
+
+
+def require_not_before(value: date, earliest: date, field: str, earliest_field: str) -> None:
+	"""Raise a ValueError naming both fields when ``value`` falls before ``earliest``."""
+	if value < earliest:
+		raise ValueError(f"{field} ({value.isoformat()}) is before {earliest_field} ({earliest.isoformat()})")
+
+
+def add_months(start: date, months: int) -> date:
+	"""Add calendar months, clamping to the last day of a shorter month (31 Aug + 6 = 28/29 Feb)."""
+	years, month_index = divmod(start.month - 1 + months, 12)
+	year = start.year + years
+	month = month_index + 1
+	return date(year, month, min(start.day, monthrange(year, month)[1]))
+
+
+def add_days(start: date, days: int) -> date:
+	return date.fromordinal(start.toordinal() + days)

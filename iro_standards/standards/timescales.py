@@ -1,0 +1,110 @@
+"""The statutory and local-practice timescales, with the defaults of the domain brief."""
+
+from dataclasses import dataclass, field, fields
+
+from iro_standards.standards.working_calendar import JURISDICTION_SUBDIVISIONS
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeStage:
+	"""One step of the challenge and dispute resolution protocol (IRO Handbook ch. 6)."""
+
+	name: str
+	addressed_to: str
+	response_working_days: int | None
+
+	def __post_init__(self) -> None:
+		if not self.name:
+			raise ValueError("dispute stage name is required")
+		if self.response_working_days is not None and self.response_working_days <= 0:
+			raise ValueError(
+				f"response_working_days of dispute stage {self.name!r} must be positive, "
+				f"not {self.response_working_days}"
+			)
+
+
+def default_dispute_stages(jurisdiction: str = "england") -> tuple[DisputeStage, ...]:
+	referral_body = "Cafcass Cymru" if jurisdiction == "wales" else "Cafcass"
+	return (
+		DisputeStage("Informal", "Social worker / team manager", 5),
+		DisputeStage("Formal 1", "Team manager", 5),
+		DisputeStage("Formal 2", "Service manager", 5),
+		DisputeStage("Formal 3", "Head of service", 10),
+		DisputeStage("Formal 4", "Director of children's services", 10),
+		DisputeStage(f"{referral_body} referral", referral_body, None),
+	)
+
+
+@dataclass(frozen=True, slots=True)
+class Timescales:
+	"""Every timescale the engine applies. Units are in the field name; all must be positive."""
+
+	jurisdiction: str = "england"
+	# Statutory reviews (CPPCR (England) Regs 2010 reg. 33; CPPCR (Wales) Regs 2015)
+	first_review_working_days: int = 20
+	second_review_months: int = 3
+	subsequent_review_months: int = 6
+	pep_working_days: int = 20
+	iro_allocation_working_days: int = 3
+	# Preparing the review (local practice standards)
+	child_contact_days_before: int = 10
+	consultation_working_days_before: int = 15
+	invitations_working_days_before: int = 10
+	first_sw_report_working_days_before: int = 3
+	later_sw_report_working_days_before: int = 5
+	max_adjournment_working_days: int = 20
+	# After the review
+	decisions_recorded_days: int = 5
+	tm_response_working_days: int = 5
+	informal_resolution_working_days: int = 5
+	record_distribution_working_days: int = 20
+	care_plan_update_working_days: int = 10
+	# Child protection conferences (Working Together; Wales Safeguarding Procedures)
+	icpc_working_days: int = 15
+	first_rcpc_months: int = 3
+	later_rcpc_months: int = 6
+	core_group_working_days: int = 10
+	cp_progress_check_months: int = 1
+	# Caseload guidance (IRO Handbook: 50-70 children per full-time IRO)
+	caseload_minimum: int = 50
+	caseload_maximum: int = 70
+	dispute_stages: tuple[DisputeStage, ...] = field(default_factory=default_dispute_stages)
+
+	def __post_init__(self) -> None:
+		if self.jurisdiction not in JURISDICTION_SUBDIVISIONS:
+			known = ", ".join(sorted(JURISDICTION_SUBDIVISIONS))
+			raise ValueError(f"jurisdiction must be one of {known}, not {self.jurisdiction!r}")
+		for name in duration_field_names():
+			value = getattr(self, name)
+			if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+				raise ValueError(f"{name} must be a positive whole number, not {value!r}")
+		if self.caseload_minimum > self.caseload_maximum:
+			raise ValueError("caseload_minimum must not be greater than caseload_maximum")
+		if not self.dispute_stages:
+			raise ValueError("dispute_stages must list at least one stage")
+
+	@classmethod
+	def for_jurisdiction(cls, jurisdiction: str, **overrides: object) -> "Timescales":
+		"""The brief's defaults for England or Wales, with any field overridden by keyword."""
+		overrides.setdefault("dispute_stages", default_dispute_stages(jurisdiction))
+		return cls(jurisdiction=jurisdiction, **overrides)
+
+	def dispute_stage(self, name: str) -> DisputeStage:
+		for stage in self.dispute_stages:
+			if stage.name == name:
+				return stage
+		raise ValueError(f"dispute stage {name!r} is not one of the configured stages")
+
+	def next_dispute_stage(self, name: str) -> DisputeStage | None:
+		"""The stage a dispute escalates to from ``name``, or None at the last stage."""
+		position = self.dispute_stages.index(self.dispute_stage(name))
+		return self.dispute_stages[position + 1] if position + 1 < len(self.dispute_stages) else None
+
+
+def duration_field_names() -> tuple[str, ...]:
+	"""The whole-number fields of Timescales, in declaration order (settings mirror these names)."""
+	return tuple(f.name for f in fields(Timescales) if f.type is int)
+
+
+ENGLAND = Timescales()
+WALES = Timescales.for_jurisdiction("wales")
