@@ -5,12 +5,12 @@ from datetime import date
 
 
 def require_date(value: object, field: str) -> date:
-	"""Return ``value`` if it is a date (not a datetime), else raise a ValueError naming ``field``."""
+	"""Return ``value`` if it is exactly a date (not a datetime), else raise a ValueError naming ``field``."""
+	if type(value) is date:
+		return value
 	if value is None:
 		raise ValueError(f"{field} is required")
-	if not isinstance(value, date) or hasattr(value, "hour"):
-		raise ValueError(f"{field} must be a date, not {type(value).__name__}")
-	return value
+	raise ValueError(f"{field} must be a date, not {type(value).__name__}")
 
 
 def require_not_before(value: date, earliest: date, field: str, earliest_field: str) -> None:
