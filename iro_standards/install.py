@@ -1,0 +1,28 @@
+"""Install data: created when missing, never overwritten, so a site's own edits survive migrate."""
+
+import frappe
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	add_default_dispute_stages,
+)
+
+WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
+
+
+def after_install() -> None:
+	ensure_install_data()
+
+
+def after_migrate() -> None:
+	ensure_install_data()
+
+
+def ensure_install_data() -> None:
+	ensure_welsh_language()
+	add_default_dispute_stages()
+
+
+def ensure_welsh_language() -> None:
+	"""Welsh is not in Frappe's language list; councils in Wales must be able to choose it."""
+	if not frappe.db.exists("Language", WELSH["language_code"]):
+		frappe.get_doc({"doctype": "Language", "enabled": 1, **WELSH}).insert(ignore_permissions=True)

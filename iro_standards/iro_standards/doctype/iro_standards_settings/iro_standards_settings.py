@@ -1,0 +1,180 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from dataclasses import asdict
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
+from iro_standards.standards.timescales import default_dispute_stages, duration_field_names
+
+SETTINGS = "IRO Standards Settings"
+REMINDER_FIELDS = ("review_reminder_days_before", "deadline_reminder_days_before")
+
+
+class IROStandardsSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from iro_standards.iro_standards.doctype.iro_closure_day.iro_closure_day import IROClosureDay
+		from iro_standards.iro_standards.doctype.iro_dispute_stage_timescale.iro_dispute_stage_timescale import (
+			IRODisputeStageTimescale,
+		)
+
+		care_plan_update_working_days: DF.Int
+		caseload_maximum: DF.Int
+		caseload_minimum: DF.Int
+		child_contact_days_before: DF.Int
+		closure_days: DF.Table[IROClosureDay]
+		consultation_working_days_before: DF.Int
+		core_group_working_days: DF.Int
+		cp_progress_check_months: DF.Int
+		deadline_reminder_days_before: DF.Int
+		decisions_recorded_days: DF.Int
+		dispute_stages: DF.Table[IRODisputeStageTimescale]
+		due_soon_working_days: DF.Int
+		first_rcpc_months: DF.Int
+		first_review_working_days: DF.Int
+		first_sw_report_working_days_before: DF.Int
+		icpc_working_days: DF.Int
+		informal_resolution_working_days: DF.Int
+		invitations_working_days_before: DF.Int
+		iro_allocation_working_days: DF.Int
+		jurisdiction: DF.Literal["England", "Wales"]
+		later_rcpc_months: DF.Int
+		later_sw_report_working_days_before: DF.Int
+		max_adjournment_working_days: DF.Int
+		pep_working_days: DF.Int
+		record_distribution_working_days: DF.Int
+		review_reminder_days_before: DF.Int
+		second_review_months: DF.Int
+		subsequent_review_months: DF.Int
+		tm_response_working_days: DF.Int
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		self.validate_positive_durations()
+		self.validate_reminder_lead_times()
+		self.validate_caseload_range()
+		self.validate_closure_days()
+		self.validate_dispute_stages()
+
+	def validate_positive_durations(self) -> None:
+		for fieldname in (*duration_field_names(), "due_soon_working_days"):
+			if (self.get(fieldname) or 0) <= 0:
+				frappe.throw(
+					_("{0} must be a whole number greater than zero.").format(
+						_(self.meta.get_label(fieldname))
+					),
+					title=_("Invalid timescale"),
+				)
+
+	def validate_reminder_lead_times(self) -> None:
+		for fieldname in REMINDER_FIELDS:
+			if (self.get(fieldname) or 0) < 0:
+				frappe.throw(
+					_("{0} cannot be negative.").format(_(self.meta.get_label(fieldname))),
+					title=_("Invalid reminder"),
+				)
+
+	def validate_caseload_range(self) -> None:
+		if self.caseload_minimum > self.caseload_maximum:
+			frappe.throw(
+				_("Caseload Minimum ({0}) cannot be greater than Caseload Maximum ({1}).").format(
+					self.caseload_minimum, self.caseload_maximum
+				),
+				title=_("Invalid caseload range"),
+			)
+
+	def validate_closure_days(self) -> None:
+		first_row_by_date = {}
+		for row in self.closure_days:
+			if row.closure_date in first_row_by_date:
+				frappe.throw(
+					_("Closure day {0} is listed twice, in rows {1} and {2}.").format(
+						frappe.format(row.closure_date, "Date"), first_row_by_date[row.closure_date], row.idx
+					),
+					title=_("Duplicate closure day"),
+				)
+			first_row_by_date[row.closure_date] = row.idx
+
+	def validate_dispute_stages(self) -> None:
+		if not self.dispute_stages:
+			frappe.throw(_("List at least one dispute resolution stage."), title=_("Missing dispute stages"))
+		first_row_by_stage = {}
+		for row in self.dispute_stages:
+			if (row.response_working_days or 0) < 0:
+				frappe.throw(
+					_("Row {0}: the response timescale of stage {1} cannot be negative.").format(
+						row.idx, row.stage
+					),
+					title=_("Invalid dispute stage"),
+				)
+			if row.stage in first_row_by_stage:
+				frappe.throw(
+					_("Dispute stage {0} is listed twice, in rows {1} and {2}.").format(
+						row.stage, first_row_by_stage[row.stage], row.idx
+					),
+					title=_("Duplicate dispute stage"),
+				)
+			first_row_by_stage[row.stage] = row.idx
+
+	def to_timescales(self) -> Timescales:
+		durations = {fieldname: self.get(fieldname) for fieldname in duration_field_names()}
+		stages = tuple(
+			DisputeStage(row.stage, row.addressed_to or "", row.response_working_days or None)
+			for row in self.dispute_stages
+		)
+		return Timescales(
+			jurisdiction=self.jurisdiction_code(),
+			dispute_stages=stages or default_dispute_stages(self.jurisdiction_code()),
+			**durations,
+		)
+
+	def to_calendar(self) -> WorkingCalendar:
+		closures = frozenset(frappe.utils.getdate(row.closure_date) for row in self.closure_days)
+		return cached_calendar(self.jurisdiction_code(), closures)
+
+	def jurisdiction_code(self) -> str:
+		return (self.jurisdiction or "England").lower()
+
+
+def get_site_timescales() -> Timescales:
+	"""The timescales this site has configured, for controllers, reports and the scheduler."""
+	return frappe.get_cached_doc(SETTINGS).to_timescales()
+
+
+def get_site_calendar() -> WorkingCalendar:
+	"""The working calendar of this site's jurisdiction with its local closure days."""
+	return frappe.get_cached_doc(SETTINGS).to_calendar()
+
+
+@frappe.whitelist()
+def get_timescales() -> dict:
+	"""The engine's Timescales for this site, for forms and integrations."""
+	frappe.has_permission(SETTINGS, "read", throw=True)
+	return asdict(get_site_timescales())
+
+
+def add_default_dispute_stages() -> None:
+	"""Fill the dispute stages from the brief on a site that has none; never touch existing rows."""
+	settings = frappe.get_single(SETTINGS)
+	if settings.dispute_stages:
+		return
+	for stage in default_dispute_stages(settings.jurisdiction_code()):
+		settings.append(
+			"dispute_stages",
+			{
+				"stage": stage.name,
+				"addressed_to": stage.addressed_to,
+				"response_working_days": stage.response_working_days or 0,
+			},
+		)
+	settings.save(ignore_permissions=True)

@@ -1,0 +1,59 @@
+import frappe
+from frappe.model.sync import sync_for
+from frappe.tests.utils import FrappeTestCase
+
+from iro_standards.install import after_migrate
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
+
+APP_DOCTYPES = ("IRO Standards Settings", "IRO Closure Day", "IRO Dispute Stage Timescale")
+
+
+def doctype_versions() -> dict:
+	return dict(frappe.get_all("DocType", {"module": "IRO Standards"}, ["name", "modified"], as_list=True))
+
+
+class TestInstall(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_cache(doctype=SETTINGS)
+
+	def test_app_is_installed_with_its_module_and_doctypes(self):
+		self.assertIn("iro_standards", frappe.get_installed_apps())
+		self.assertEqual(frappe.db.get_value("Module Def", "IRO Standards", "app_name"), "iro_standards")
+		self.assertTrue(set(APP_DOCTYPES) <= set(doctype_versions()))
+
+	def test_welsh_is_an_enabled_language(self):
+		self.assertEqual(frappe.db.get_value("Language", "cy", ["language_name", "enabled"]), ("Cymraeg", 1))
+
+	def test_after_migrate_twice_changes_nothing(self):
+		after_migrate()
+		modified = frappe.db.get_singles_dict(SETTINGS, cast=True).modified
+		stages = frappe.db.count("IRO Dispute Stage Timescale")
+		self.assertIsNotNone(modified)
+		self.assertEqual(stages, 6)
+		after_migrate()
+		self.assertEqual(frappe.db.count("IRO Dispute Stage Timescale"), stages)
+		self.assertEqual(frappe.db.count("Language", {"name": "cy"}), 1)
+		self.assertEqual(frappe.db.get_singles_dict(SETTINGS, cast=True).modified, modified)
+
+	def test_syncing_the_module_again_changes_no_doctype(self):
+		before = doctype_versions()
+		sync_for("iro_standards")
+		self.assertEqual(doctype_versions(), before)
+
+	def test_a_sites_edited_dispute_stages_survive_migrate(self):
+		settings = frappe.get_doc(SETTINGS)
+		settings.dispute_stages[0].response_working_days = 3
+		settings.dispute_stages[0].addressed_to = "Practice supervisor"
+		settings.save()
+		after_migrate()
+		row = frappe.get_doc(SETTINGS).dispute_stages[0]
+		self.assertEqual((row.response_working_days, row.addressed_to), (3, "Practice supervisor"))
+
+	def test_a_site_that_lost_its_dispute_stages_gets_the_defaults_back(self):
+		frappe.db.delete("IRO Dispute Stage Timescale", {"parent": SETTINGS})
+		frappe.clear_cache(doctype=SETTINGS)
+		after_migrate()
+		stages = [row.stage for row in frappe.get_doc(SETTINGS).dispute_stages]
+		self.assertEqual(stages[0], "Informal")
+		self.assertEqual(len(stages), 6)
