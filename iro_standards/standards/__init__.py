@@ -1,5 +1,16 @@
 """The timescale and compliance rules of iro_standards, in plain Python (no Frappe)."""
 
+from iro_standards.standards.compliance import (
+	PARTICIPATION_CODES,
+	ChildTimescales,
+	DeadlineState,
+	age_in_years,
+	child_timescales,
+	deadline_state,
+	due_soon_until,
+	overlapping_period,
+	participation_code_fits_age,
+)
 from iro_standards.standards.dates import add_months
 from iro_standards.standards.process import (
 	adjournment_limit,
@@ -37,7 +48,10 @@ from iro_standards.standards.working_calendar import WorkingCalendar, cached_cal
 
 __all__ = [
 	"ENGLAND",
+	"PARTICIPATION_CODES",
 	"WALES",
+	"ChildTimescales",
+	"DeadlineState",
 	"DisputeStage",
 	"NextReview",
 	"ReviewHistory",
@@ -47,20 +61,26 @@ __all__ = [
 	"WorkingCalendar",
 	"add_months",
 	"adjournment_limit",
+	"age_in_years",
 	"cached_calendar",
 	"care_plan_update_due",
 	"child_contact_due",
+	"child_timescales",
 	"consultation_due",
 	"core_group_due",
 	"cp_progress_check_due",
+	"deadline_state",
 	"decisions_due",
 	"dispute_response_due",
+	"due_soon_until",
 	"first_review_due",
 	"icpc_due",
 	"informal_resolution_due",
 	"invitations_due",
 	"iro_allocation_due",
 	"next_review_due",
+	"overlapping_period",
+	"participation_code_fits_age",
 	"pep_due",
 	"progress_review_due",
 	"rcpc_due",

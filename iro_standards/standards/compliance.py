@@ -1,0 +1,117 @@
+"""Compliance rules the case records share: participation codes, episodes, deadline states."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from iro_standards.standards.dates import require_date
+from iro_standards.standards.rules import (
+	NextReview,
+	ReviewHistory,
+	next_review_due,
+	progress_review_due,
+	resolve,
+)
+from iro_standards.standards.timescales import Timescales
+from iro_standards.standards.working_calendar import WorkingCalendar
+
+PARTICIPATION_CODES = {
+	"PN0": "Child under 4 at the time of the review",
+	"PN1": "Attends and speaks for themself",
+	"PN2": "Attends; an advocate speaks for them",
+	"PN3": "Attends and conveys their view non-verbally",
+	"PN4": "Attends but does not speak, convey a view, or ask an advocate to",
+	"PN5": "Does not attend; briefs an advocate to speak for them",
+	"PN6": "Does not attend; conveys their view by another medium",
+	"PN7": "Does not attend and their view is not conveyed",
+}
+UNDER_FOUR_CODE = "PN0"
+
+
+class DeadlineState(str, Enum):
+	DONE = "Done"
+	OVERDUE = "Overdue"
+	DUE_SOON = "Due Soon"
+	ON_TRACK = "On Track"
+
+
+@dataclass(frozen=True, slots=True)
+class ChildTimescales:
+	next_review: NextReview
+	progress_review_due: date | None
+	last_review_held: date | None
+
+
+def age_in_years(date_of_birth: date, on: date) -> int:
+	require_date(date_of_birth, "date_of_birth")
+	require_date(on, "on")
+	return on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def participation_code_fits_age(code: str, date_of_birth: date, review_date: date) -> bool:
+	"""PN0 is for, and only for, a child under 4 on the day of the review."""
+	if code not in PARTICIPATION_CODES:
+		raise ValueError(f"participation code must be one of PN0 to PN7, not {code!r}")
+	return (code == UNDER_FOUR_CODE) == (age_in_years(date_of_birth, review_date) < 4)
+
+
+def overlapping_period(
+	start: date, end: date | None, others: Iterable[tuple[date, date | None]]
+) -> tuple[date, date | None] | None:
+	"""The first of ``others`` that shares a day with ``start``..``end`` (an open end runs forever)."""
+	require_date(start, "start")
+	for other_start, other_end in others:
+		starts_before_other_ends = other_end is None or start <= other_end
+		ends_after_other_starts = end is None or other_start <= end
+		if starts_before_other_ends and ends_after_other_starts:
+			return other_start, other_end
+	return None
+
+
+def child_timescales(
+	history: ReviewHistory,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> ChildTimescales:
+	"""The next review, the mid-point progress review (once a review is held) and the last review."""
+	calendar, timescales = resolve(calendar, timescales)
+	upcoming = next_review_due(history, calendar=calendar, timescales=timescales)
+	if not history.held_reviews:
+		return ChildTimescales(upcoming, None, None)
+	last = max(history.held_reviews)
+	return ChildTimescales(upcoming, progress_review_due(last, upcoming.due), last)
+
+
+def deadline_state(
+	due: date,
+	today: date,
+	done: bool = False,
+	*,
+	due_soon_working_days: int = 10,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> DeadlineState:
+	"""Where a deadline stands today: done, overdue, due within the due-soon window, or on track."""
+	calendar, _ = resolve(calendar, timescales)
+	require_date(due, "due")
+	if done:
+		return DeadlineState.DONE
+	if due < today:
+		return DeadlineState.OVERDUE
+	if due <= due_soon_until(today, due_soon_working_days, calendar=calendar):
+		return DeadlineState.DUE_SOON
+	return DeadlineState.ON_TRACK
+
+
+def due_soon_until(
+	today: date,
+	due_soon_working_days: int,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> date:
+	"""The last day that counts as due soon: ``due_soon_working_days`` working days from today."""
+	calendar, _ = resolve(calendar, timescales)
+	return calendar.add_working_days(require_date(today, "today"), due_soon_working_days)
