@@ -9,3 +9,5 @@ after_install = "iro_standards.install.after_install"
 after_migrate = "iro_standards.install.after_migrate"
 
 export_python_type_annotations = True
+
+boot_session = "iro_standards.boot.boot_session"

@@ -5,6 +5,9 @@ import frappe
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	add_default_dispute_stages,
 )
+from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
+	add_default_practice_standards,
+)
 
 WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
 
@@ -20,6 +23,7 @@ def after_migrate() -> None:
 def ensure_install_data() -> None:
 	ensure_welsh_language()
 	add_default_dispute_stages()
+	add_default_practice_standards()
 
 
 def ensure_welsh_language() -> None:

@@ -156,6 +156,12 @@ def get_site_calendar() -> WorkingCalendar:
 	return frappe.get_cached_doc(SETTINGS).to_calendar()
 
 
+def engine_kwargs() -> dict:
+	"""``calendar=`` and ``timescales=`` for any engine function, from this site's settings."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	return {"calendar": settings.to_calendar(), "timescales": settings.to_timescales()}
+
+
 @frappe.whitelist()
 def get_timescales() -> dict:
 	"""The engine's Timescales for this site, for forms and integrations."""

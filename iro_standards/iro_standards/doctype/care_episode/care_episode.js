@@ -1,0 +1,2 @@
+// Copyright (c) 2026, iro_standards contributors and contributors
+// For license information, please see license.txt

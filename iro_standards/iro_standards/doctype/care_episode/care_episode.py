@@ -1,0 +1,115 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import formatdate, getdate
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
+from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.standards import first_review_due, overlapping_period, pep_due
+
+
+class CareEpisode(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		child: DF.Link
+		child_name: DF.Data | None
+		end_date: DF.Date | None
+		end_reason: DF.Literal[
+			"",
+			"Returned Home",
+			"Adopted",
+			"Special Guardianship Order",
+			"Child Arrangements Order",
+			"Independent Living",
+			"Age 18",
+			"Transferred",
+			"Other",
+		]
+		first_review_due: DF.Date | None
+		is_open: DF.Check
+		legal_status: DF.Literal[
+			"",
+			"Interim Care Order",
+			"Full Care Order",
+			"Placement Order",
+			"Accommodated by Agreement (s20 / s76)",
+			"Police Protection",
+			"Emergency Protection Order",
+			"Remanded",
+			"Other",
+		]
+		naming_series: DF.Literal["EPI-.YYYY.-.#####"]
+		pep_due: DF.Date | None
+		placement_provider: DF.Data | None
+		placement_start: DF.Date | None
+		placement_type: DF.Literal[
+			"",
+			"Foster Care",
+			"Kinship Care",
+			"Children's Home",
+			"Placed With Parents",
+			"Semi-Independent",
+			"Residential School",
+			"Secure Unit",
+			"Other",
+		]
+		start_date: DF.Date
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		refuse_future_dates(self, "start_date", "end_date", "placement_start")
+		refuse_date_before(self, "end_date", self.start_date, _("the date the child became looked after"))
+		self.is_open = int(not self.end_date)
+		if self.end_date and not self.end_reason:
+			frappe.throw(_("Record why the child ceased to be looked after."), title=_("Missing information"))
+		self.check_other_episodes()
+		kwargs = engine_kwargs()
+		self.first_review_due = first_review_due(getdate(self.start_date), **kwargs)
+		self.pep_due = pep_due(getdate(self.start_date), **kwargs)
+
+	def check_other_episodes(self) -> None:
+		"""A child has at most one open episode, and episodes never overlap."""
+		others = frappe.get_all(
+			"Care Episode",
+			filters={"child": self.child, "name": ("!=", self.name)},
+			fields=["name", "start_date", "end_date"],
+		)
+		if self.is_open and any(not other.end_date for other in others):
+			frappe.throw(
+				_("This child already has an open care episode. End it before starting a new one."),
+				title=_("Episode already open"),
+			)
+		clash = overlapping_period(
+			getdate(self.start_date),
+			getdate(self.end_date) if self.end_date else None,
+			[(getdate(o.start_date), getdate(o.end_date) if o.end_date else None) for o in others],
+		)
+		if clash:
+			frappe.throw(
+				_("This episode overlaps the child's episode from {0} to {1}.").format(
+					formatdate(clash[0]), formatdate(clash[1]) if clash[1] else _("today")
+				),
+				title=_("Overlapping episodes"),
+			)
+
+	def on_update(self) -> None:
+		refresh_child_timescales(self.child)
+
+	def on_trash(self) -> None:
+		if frappe.db.exists("Child Review", {"episode": self.name, "docstatus": ("<", 2)}):
+			frappe.throw(
+				_("This episode has reviews. Cancel them before deleting it."), title=_("Episode in use")
+			)
+
+	def after_delete(self) -> None:
+		refresh_child_timescales(self.child)

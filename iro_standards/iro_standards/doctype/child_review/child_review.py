@@ -1,0 +1,398 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import formatdate, getdate
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
+from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
+	add_standards_checklist,
+	check_standards_checklist,
+)
+from iro_standards.iro_standards.validation import (
+	date_of,
+	field_label,
+	refuse_date_before,
+	refuse_future_dates,
+	require_fields,
+)
+from iro_standards.standards import (
+	PARTICIPATION_CODES,
+	ReviewHistory,
+	ReviewKind,
+	adjournment_limit,
+	child_contact_due,
+	consultation_due,
+	decisions_due,
+	invitations_due,
+	next_review_due,
+	participation_code_fits_age,
+	record_distribution_due,
+	sw_report_due,
+	timeliness,
+	tm_response_due,
+)
+
+RECEIVED_FIELDS = (
+	"sw_report_received_on",
+	"care_plan_received_on",
+	"pep_received_on",
+	"health_plan_received_on",
+	"consultation_docs_received_on",
+)
+AFTER_REVIEW_FIELDS = ("decisions_recorded_on", "sent_to_tm_on", "tm_response_on", "record_distributed_on")
+
+
+class ChildReview(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from iro_standards.iro_standards.doctype.practice_standard_check.practice_standard_check import (
+			PracticeStandardCheck,
+		)
+		from iro_standards.iro_standards.doctype.review_attendee.review_attendee import ReviewAttendee
+		from iro_standards.iro_standards.doctype.review_recommendation.review_recommendation import (
+			ReviewRecommendation,
+		)
+
+		adjourned_on: DF.Date | None
+		adjournment_limit: DF.Date | None
+		adjournment_reason: DF.SmallText | None
+		advocate_arranged: DF.Check
+		amended_from: DF.Link | None
+		attendees: DF.Table[ReviewAttendee]
+		brought_forward: DF.Check
+		brought_forward_reason: DF.Literal[
+			"", "Significant Change or Event", "Placement Change", "IRO Direction", "Child's Request", "Other"
+		]
+		care_plan_rag: DF.Literal["", "Red", "Amber", "Green"]
+		care_plan_received_on: DF.Date | None
+		case_number: DF.Data | None
+		chair: DF.Link | None
+		child: DF.Link
+		child_chaired: DF.Check
+		child_contact_due: DF.Date | None
+		child_name: DF.Data | None
+		consultation_docs_received_on: DF.Date | None
+		consultation_due: DF.Date | None
+		consulted_about_chairing: DF.Check
+		decisions_due: DF.Date | None
+		decisions_recorded_on: DF.Date | None
+		episode: DF.Link | None
+		health_plan_received_on: DF.Date | None
+		held_date: DF.Date | None
+		held_in_timescale: DF.Check
+		interpreter_arranged: DF.Check
+		invitations_due: DF.Date | None
+		late_reason: DF.SmallText | None
+		minute_taker: DF.Data | None
+		naming_series: DF.Literal["REV-.YYYY.-.#####"]
+		next_review_beyond_limit_reason: DF.SmallText | None
+		next_review_date: DF.Date | None
+		next_review_limit: DF.Date | None
+		participation_code: DF.Literal["", "PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
+		pep_received_on: DF.Date | None
+		permanence_plan_ratified: DF.Literal["", "Yes", "No"]
+		planned_date: DF.Date
+		preferred_venue: DF.Data | None
+		rag_narrative: DF.Text | None
+		recommendations: DF.Table[ReviewRecommendation]
+		reconvene_date: DF.Date | None
+		record_distributed_on: DF.Date | None
+		record_distribution_due: DF.Date | None
+		review_kind: DF.Literal["First", "Second", "Subsequent", "Brought Forward"]
+		sent_to_tm_on: DF.Date | None
+		spoken_to_privately: DF.Check
+		standards: DF.Table[PracticeStandardCheck]
+		status: DF.Literal["Planned", "Adjourned", "Held", "Cancelled"]
+		statutory_due: DF.Date | None
+		sw_report_due: DF.Date | None
+		sw_report_in_time: DF.Check
+		sw_report_received_on: DF.Date | None
+		sw_report_tm_comments: DF.Check
+		tm_comments: DF.SmallText | None
+		tm_response: DF.Literal["", "Agreed", "Disagreed", "Deemed Agreed"]
+		tm_response_due: DF.Date | None
+		tm_response_on: DF.Date | None
+		venue: DF.Data | None
+		working_days_late: DF.Int
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		refuse_future_dates(self, "held_date", "adjourned_on", *RECEIVED_FIELDS, *AFTER_REVIEW_FIELDS)
+		self.set_episode()
+		self.set_statutory_timescales()
+		self.set_preparation_deadlines()
+		self.check_adjournment()
+		self.check_participation()
+		self.check_attendees()
+		self.check_recommendations()
+		self.set_next_review_limit()
+		self.check_after_review_dates()
+		self.derive_spoken_to_privately()
+		add_standards_checklist(self, "applies_to_review")
+		check_standards_checklist(self)
+		self.set_status()
+
+	def before_submit(self) -> None:
+		require_fields(self, "held_date", "participation_code", "chair")
+		if not self.held_in_timescale and not (self.late_reason or "").strip():
+			frappe.throw(
+				_(
+					"The review was held {0} working days after its statutory date. Record the reason in {1}."
+				).format(self.working_days_late, field_label(self, "late_reason")),
+				title=_("Late review"),
+			)
+		if self.statutory_kind() == ReviewKind.SECOND and not self.permanence_plan_ratified:
+			frappe.throw(
+				_("Record whether the permanence plan was ratified: it is required at the second review."),
+				title=_("Permanence plan"),
+			)
+
+	def on_submit(self) -> None:
+		refresh_child_timescales(self.child)
+
+	def on_cancel(self) -> None:
+		self.db_set("status", "Cancelled")
+		refresh_child_timescales(self.child)
+
+	def before_update_after_submit(self) -> None:
+		refuse_future_dates(self, *AFTER_REVIEW_FIELDS)
+		self.check_recommendations()
+		self.check_after_review_dates()
+		check_standards_checklist(self)
+
+	def review_date(self) -> date:
+		return date_of(self, "held_date") or date_of(self, "reconvene_date") or getdate(self.planned_date)
+
+	def set_episode(self) -> None:
+		on = self.review_date()
+		episodes = [
+			episode
+			for episode in frappe.get_all(
+				"Care Episode",
+				filters={"child": self.child, "start_date": ("<=", on)},
+				fields=["name", "start_date", "end_date"],
+				order_by="start_date desc",
+			)
+			if not episode.end_date or getdate(episode.end_date) >= on
+		]
+		if not episodes:
+			frappe.throw(
+				_("Child {0} was not looked after on {1}. Record the care episode before the review.").format(
+					self.child, formatdate(on)
+				),
+				title=_("Not looked after"),
+			)
+		self.episode = episodes[0].name
+		self._episode_start = getdate(episodes[0].start_date)
+		for fieldname in ("planned_date", "held_date"):
+			refuse_date_before(
+				self, fieldname, self._episode_start, _("the date the child became looked after")
+			)
+
+	def earlier_held_reviews(self) -> list[date]:
+		held = frappe.get_all(
+			"Child Review",
+			filters={
+				"episode": self.episode,
+				"docstatus": 1,
+				"name": ("not in", (self.name, self.amended_from or "")),
+				"held_date": ("<", self.review_date()),
+			},
+			pluck="held_date",
+		)
+		return [getdate(d) for d in held]
+
+	def statutory_kind(self) -> ReviewKind:
+		return self._next_review.kind
+
+	def set_statutory_timescales(self) -> None:
+		kwargs = engine_kwargs()
+		earlier = self.earlier_held_reviews()
+		self._next_review = next_review_due(ReviewHistory(self._episode_start, earlier), **kwargs)
+		self.statutory_due = self._next_review.due
+		self.review_kind = "Brought Forward" if self.brought_forward else self._next_review.kind.value
+		if self.brought_forward and not self.brought_forward_reason:
+			frappe.throw(_("Record why the review was brought forward."), title=_("Missing information"))
+		held = date_of(self, "held_date")
+		if held and frappe.db.exists(
+			"Child Review",
+			{
+				"episode": self.episode,
+				"docstatus": 1,
+				"held_date": held,
+				"name": ("!=", self.amended_from or ""),
+			},
+		):
+			frappe.throw(
+				_("A review of this child held on {0} is already recorded.").format(formatdate(held)),
+				title=_("Duplicate review"),
+			)
+		outcome = timeliness(held, self.statutory_due, **kwargs) if held else None
+		self.held_in_timescale = int(bool(outcome and outcome.on_time))
+		self.working_days_late = outcome.working_days_late if outcome else 0
+
+	def set_preparation_deadlines(self) -> None:
+		kwargs = engine_kwargs()
+		meeting = date_of(self, "reconvene_date") or getdate(self.planned_date)
+		self.child_contact_due = child_contact_due(meeting, **kwargs)
+		self.consultation_due = consultation_due(meeting, **kwargs)
+		self.invitations_due = invitations_due(meeting, **kwargs)
+		self.sw_report_due = sw_report_due(meeting, self.statutory_kind() == ReviewKind.FIRST, **kwargs)
+		received = date_of(self, "sw_report_received_on")
+		self.sw_report_in_time = int(bool(received and received <= self.sw_report_due))
+
+	def check_adjournment(self) -> None:
+		adjourned = date_of(self, "adjourned_on")
+		if not adjourned:
+			self.adjournment_limit = None
+			return
+		require_fields(self, "adjournment_reason", "reconvene_date")
+		refuse_date_before(self, "adjourned_on", self.planned_date, field_label(self, "planned_date"))
+		refuse_date_before(self, "reconvene_date", adjourned, field_label(self, "adjourned_on"))
+		self.adjournment_limit = adjournment_limit(adjourned, **engine_kwargs())
+		if getdate(self.reconvene_date) > self.adjournment_limit:
+			frappe.throw(
+				_("A review can be adjourned for at most {0} working days: reconvene by {1}.").format(
+					engine_kwargs()["timescales"].max_adjournment_working_days,
+					formatdate(self.adjournment_limit),
+				),
+				title=_("Adjournment too long"),
+			)
+
+	def check_participation(self) -> None:
+		if not self.participation_code:
+			return
+		if self.participation_code not in PARTICIPATION_CODES:
+			frappe.throw(
+				_("{0} is not a participation code: use PN0 to PN7.").format(self.participation_code),
+				title=_("Invalid participation code"),
+			)
+		born = getdate(frappe.db.get_value("Looked After Child", self.child, "date_of_birth"))
+		if not participation_code_fits_age(self.participation_code, born, self.review_date()):
+			message = (
+				_(
+					"PN0 is only for a child under 4 at the review. Choose the code that describes how the child took part."
+				)
+				if self.participation_code == "PN0"
+				else _("The child was under 4 at the review, so the participation code is PN0.")
+			)
+			frappe.throw(message, title=_("Invalid participation code"))
+
+	def check_attendees(self) -> None:
+		for row in self.attendees:
+			if row.participation == "Excluded" and not (
+				(row.exclusion_reason or "").strip() and (row.alternative_contribution or "").strip()
+			):
+				frappe.throw(
+					_(
+						"Attendees row {0}: {1} was excluded. Record the reason and how they contributed instead."
+					).format(row.idx, row.attendee_name),
+					title=_("Exclusion not recorded"),
+				)
+
+	def check_recommendations(self) -> None:
+		"""Every recommendation is SMART: what, who and by when."""
+		for row in self.recommendations:
+			missing = [
+				_(row.meta.get_label(fieldname))
+				for fieldname in ("action", "responsible", "due_by")
+				if not (str(row.get(fieldname) or "")).strip()
+			]
+			if missing:
+				frappe.throw(
+					_("Recommendation {0} is not SMART: it needs {1}.").format(row.idx, ", ".join(missing)),
+					title=_("Recommendation incomplete"),
+				)
+			held = date_of(self, "held_date")
+			if held and getdate(row.due_by) < held:
+				frappe.throw(
+					_("Recommendation {0} is due on {1}, before the review was held.").format(
+						row.idx, formatdate(row.due_by)
+					),
+					title=_("Recommendation incomplete"),
+				)
+
+	def set_next_review_limit(self) -> None:
+		held = date_of(self, "held_date")
+		if not held:
+			self.next_review_limit = None
+			return
+		history = ReviewHistory(self._episode_start, [*self.earlier_held_reviews(), held])
+		self.next_review_limit = next_review_due(history, **engine_kwargs()).due
+		refuse_date_before(self, "next_review_date", held, field_label(self, "held_date"))
+		agreed = date_of(self, "next_review_date")
+		if (
+			agreed
+			and agreed > self.next_review_limit
+			and not (self.next_review_beyond_limit_reason or "").strip()
+		):
+			frappe.throw(
+				_(
+					"The next review date {0} is after the statutory limit of {1}. Choose an earlier date or record the reason."
+				).format(formatdate(agreed), formatdate(self.next_review_limit)),
+				title=_("Next review too late"),
+			)
+
+	def check_after_review_dates(self) -> None:
+		held = date_of(self, "held_date")
+		if not held:
+			for fieldname in AFTER_REVIEW_FIELDS:
+				if self.get(fieldname):
+					frappe.throw(
+						_("{0} can only be recorded once the review is held.").format(
+							field_label(self, fieldname)
+						),
+						title=_("Review not held"),
+					)
+			return
+		kwargs = engine_kwargs()
+		self.decisions_due = decisions_due(held, **kwargs)
+		self.record_distribution_due = record_distribution_due(held, **kwargs)
+		for fieldname in ("decisions_recorded_on", "sent_to_tm_on", "record_distributed_on"):
+			refuse_date_before(self, fieldname, held, field_label(self, "held_date"))
+		sent = date_of(self, "sent_to_tm_on")
+		self.tm_response_due = tm_response_due(sent, **kwargs) if sent else None
+		if self.tm_response and not sent:
+			frappe.throw(
+				_("Record when the decisions were sent to the team manager before their response."),
+				title=_("Missing information"),
+			)
+		refuse_date_before(self, "tm_response_on", sent, field_label(self, "sent_to_tm_on"))
+
+	def derive_spoken_to_privately(self) -> None:
+		if self.spoken_to_privately:
+			return
+		earlier = self.earlier_held_reviews()
+		since = max(earlier) if earlier else self._episode_start
+		self.spoken_to_privately = int(
+			bool(
+				frappe.db.exists(
+					"IRO Contact",
+					{
+						"child": self.child,
+						"spoken_to_privately": 1,
+						"contact_date": ("between", (since, self.review_date())),
+					},
+				)
+			)
+		)
+
+	def set_status(self) -> None:
+		if self.held_date:
+			self.status = "Held"
+		elif self.adjourned_on:
+			self.status = "Adjourned"
+		else:
+			self.status = "Planned"

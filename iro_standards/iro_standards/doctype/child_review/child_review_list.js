@@ -1,0 +1,29 @@
+// Copyright (c) 2026, iro_standards contributors and contributors
+// For license information, please see license.txt
+
+frappe.listview_settings["Child Review"] = {
+	add_fields: ["status", "statutory_due", "held_in_timescale", "docstatus"],
+	has_indicator_for_draft: true,
+	get_indicator(doc) {
+		if (doc.docstatus === 2) {
+			return [__("Cancelled"), "gray", "docstatus,=,2"];
+		}
+		if (doc.status === "Held") {
+			return doc.held_in_timescale
+				? [__("Held in Timescale"), "green", "status,=,Held|held_in_timescale,=,1"]
+				: [__("Held Late"), "orange", "status,=,Held|held_in_timescale,=,0"];
+		}
+		const today = frappe.datetime.get_today();
+		const due_soon_until = frappe.boot.iro_standards?.due_soon_until || today;
+		if (doc.statutory_due < today) {
+			return [__("Overdue"), "red", `status,!=,Held|statutory_due,<,${today}|docstatus,!=,2`];
+		}
+		if (doc.status === "Adjourned") {
+			return [__("Adjourned"), "orange", "status,=,Adjourned"];
+		}
+		if (doc.statutory_due <= due_soon_until) {
+			return [__("Due Soon"), "orange", `status,=,Planned|statutory_due,<=,${due_soon_until}`];
+		}
+		return [__("Planned"), "blue", "status,=,Planned"];
+	},
+};

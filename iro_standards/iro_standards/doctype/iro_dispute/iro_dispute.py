@@ -1,0 +1,146 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import formatdate, getdate
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.standards import dispute_response_due
+
+
+class IRODispute(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from iro_standards.iro_standards.doctype.iro_dispute_stage.iro_dispute_stage import IRODisputeStage
+
+		case_number: DF.Data | None
+		category: DF.Literal[
+			"Drift in Care Planning",
+			"No Social Worker Report",
+			"Permanence",
+			"Placement",
+			"Education",
+			"Health",
+			"Contact",
+			"Other",
+		]
+		child: DF.Link
+		child_name: DF.Data | None
+		child_review: DF.Link | None
+		current_response_due: DF.Date | None
+		current_stage: DF.Data | None
+		desired_outcome: DF.Text
+		issue: DF.Text
+		naming_series: DF.Literal["DR-.YYYY.-.#####"]
+		progress_review: DF.Link | None
+		raised_by: DF.Link
+		raised_on: DF.Date
+		recommendation: DF.Data | None
+		recommendation_text: DF.SmallText | None
+		resolution: DF.Text | None
+		resolved_on: DF.Date | None
+		stages: DF.Table[IRODisputeStage]
+		status: DF.Literal["Open", "Escalated", "Resolved", "Withdrawn"]
+		withdrawn: DF.Check
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		refuse_future_dates(self, "raised_on", "resolved_on")
+		refuse_date_before(self, "resolved_on", self.raised_on, _("the date the dispute was raised"))
+		self.check_sources()
+		if not self.stages:
+			self.append("stages", {"stage": engine_kwargs()["timescales"].dispute_stages[0].name})
+		self.check_stages()
+		self.set_status()
+
+	def check_sources(self) -> None:
+		for doctype, fieldname in (("Child Review", "child_review"), ("Progress Review", "progress_review")):
+			source = self.get(fieldname)
+			if source and frappe.db.get_value(doctype, source, "child") != self.child:
+				frappe.throw(
+					_("{0} {1} is about another child.").format(_(doctype), source), title=_("Wrong record")
+				)
+		if self.recommendation:
+			self.recommendation_text = frappe.db.get_value(
+				"Review Recommendation", self.recommendation, "action"
+			)
+
+	def check_stages(self) -> None:
+		"""Stages are configured ones, escalating one level at a time, each dated in order."""
+		kwargs = engine_kwargs()
+		timescales = kwargs["timescales"]
+		names = [stage.name for stage in timescales.dispute_stages]
+		previous = None
+		for row in self.stages:
+			if row.stage not in names:
+				frappe.throw(
+					_(
+						"Stage {0} in row {1} is not one of the dispute stages in IRO Standards Settings."
+					).format(row.stage, row.idx),
+					title=_("Unknown stage"),
+				)
+			row.entered_on = row.entered_on or self.raised_on
+			refuse_future_dates(row, "entered_on", "responded_on")
+			earliest = previous.entered_on if previous else self.raised_on
+			if getdate(row.entered_on) < getdate(earliest):
+				frappe.throw(
+					_("Stage {0} (row {1}) cannot start on {2}, before {3}.").format(
+						row.stage, row.idx, formatdate(row.entered_on), formatdate(earliest)
+					),
+					title=_("Invalid date"),
+				)
+			if previous and names.index(row.stage) != names.index(previous.stage) + 1:
+				frappe.throw(
+					_("A dispute escalates one stage at a time: after {0} comes {1}, not {2}.").format(
+						previous.stage, names[names.index(previous.stage) + 1], row.stage
+					),
+					title=_("Stages out of order"),
+				)
+			configured = timescales.dispute_stage(row.stage)
+			row.addressed_to = row.addressed_to or configured.addressed_to
+			row.response_due = dispute_response_due(getdate(row.entered_on), row.stage, **kwargs)
+			if previous:
+				previous.outcome = previous.outcome or "Escalated"
+			previous = row
+
+	def set_status(self) -> None:
+		last = self.stages[-1]
+		self.current_stage = last.stage
+		self.current_response_due = None if last.responded_on else last.response_due
+		if self.withdrawn:
+			self.status = "Withdrawn"
+		elif self.resolved_on and (self.resolution or "").strip():
+			self.status = "Resolved"
+		elif self.resolved_on:
+			frappe.throw(_("Record the resolution of the dispute."), title=_("Missing information"))
+		else:
+			self.status = "Escalated" if len(self.stages) > 1 else "Open"
+		if self.status in ("Resolved", "Withdrawn"):
+			self.current_response_due = None
+			last.outcome = last.outcome or self.status
+
+	@frappe.whitelist()
+	def escalate(self) -> None:
+		"""Move the dispute to the next configured stage, from today."""
+		self.check_permission("write")
+		if self.status in ("Resolved", "Withdrawn"):
+			frappe.throw(_("A resolved or withdrawn dispute cannot be escalated."), title=_("Dispute closed"))
+		following = engine_kwargs()["timescales"].next_dispute_stage(self.current_stage)
+		if not following:
+			frappe.throw(
+				_("{0} is the last stage: the dispute cannot be escalated further.").format(
+					self.current_stage
+				),
+				title=_("Last stage"),
+			)
+		self.append("stages", {"stage": following.name, "entered_on": getdate()})
+		self.save()

@@ -1,0 +1,186 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
+
+
+class LookedAfterChild(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advocate_offered: DF.Check
+		advocate_taken_up: DF.Check
+		allocated_in_time: DF.Check
+		allocated_iro: DF.Link | None
+		became_looked_after: DF.Date | None
+		cafcass_guardian_contact: DF.Data | None
+		cafcass_guardian_name: DF.Data | None
+		case_number: DF.Data
+		communication_needs: DF.SmallText | None
+		current_episode: DF.Link | None
+		current_rag: DF.Literal["", "Red", "Amber", "Green"]
+		date_of_birth: DF.Date
+		different_iro_reason: DF.SmallText | None
+		ethnicity: DF.Data | None
+		first_name: DF.Data
+		full_name: DF.Data | None
+		gender: DF.Link | None
+		interpreter_language: DF.Data | None
+		interpreter_needed: DF.Check
+		iro_allocated_on: DF.Date | None
+		iro_allocation_due: DF.Date | None
+		iro_notified_on: DF.Date | None
+		knows_iro: DF.Check
+		knows_iro_confirmed_on: DF.Date | None
+		last_name: DF.Data
+		last_review_held: DF.Date | None
+		naming_series: DF.Literal["CHILD-.#####"]
+		next_review_due: DF.Date | None
+		next_review_kind: DF.Data | None
+		pep_due: DF.Date | None
+		permanence_plan_ratified: DF.Literal["", "Yes", "No"]
+		permanence_ratified_on: DF.Date | None
+		preferred_language: DF.Literal["English", "Welsh"]
+		preferred_name: DF.Data | None
+		proceedings_live: DF.Check
+		progress_review_due: DF.Date | None
+		sibling_group: DF.Data | None
+		social_worker: DF.Link | None
+		status: DF.Literal["Not Yet Looked After", "Looked After", "Ceased"]
+		team: DF.Data | None
+		team_manager: DF.Link | None
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		self.set_full_name()
+		refuse_future_dates(
+			self, "date_of_birth", "iro_notified_on", "iro_allocated_on", "knows_iro_confirmed_on"
+		)
+		refuse_date_before(
+			self, "iro_allocated_on", self.iro_notified_on, _("the date the service was notified")
+		)
+		self.set_allocation_timeliness()
+		self.check_sibling_allocation()
+
+	def set_full_name(self) -> None:
+		self.full_name = " ".join(part.strip() for part in (self.first_name, self.last_name) if part)
+
+	def set_allocation_timeliness(self) -> None:
+		if not self.iro_notified_on:
+			self.iro_allocation_due = None
+			self.allocated_in_time = 0
+			return
+		self.iro_allocation_due = iro_allocation_due(getdate(self.iro_notified_on), **engine_kwargs())
+		allocated = self.iro_allocated_on and getdate(self.iro_allocated_on)
+		self.allocated_in_time = int(bool(allocated and allocated <= self.iro_allocation_due))
+
+	def check_sibling_allocation(self) -> None:
+		"""Siblings share an IRO unless a reason is recorded (IRO Handbook)."""
+		if not (self.sibling_group and self.allocated_iro):
+			return
+		siblings = frappe.get_all(
+			"Looked After Child",
+			filters={
+				"sibling_group": self.sibling_group,
+				"name": ("!=", self.name),
+				"status": ("!=", "Ceased"),
+				"allocated_iro": ("not in", ("", self.allocated_iro)),
+			},
+			fields=["full_name", "case_number", "allocated_iro"],
+		)
+		if not siblings:
+			return
+		names = ", ".join(f"{s.case_number} ({s.allocated_iro})" for s in siblings)
+		if not (self.different_iro_reason or "").strip():
+			frappe.throw(
+				_(
+					"Siblings in group {0} have a different IRO: {1}. Allocate the same IRO, or record why this child needs a different one in {2}."
+				).format(self.sibling_group, names, _(self.meta.get_label("different_iro_reason"))),
+				title=_("Siblings allocated to different IROs"),
+			)
+		frappe.msgprint(
+			_("This child has a different IRO from their siblings: {0}. The reason is recorded.").format(
+				names
+			),
+			indicator="orange",
+			alert=True,
+		)
+
+
+def refresh_child_timescales(child: str) -> None:
+	"""Recompute a child's status and statutory dates from their episodes and held reviews.
+
+	Called whenever an episode or a review changes, in the same transaction.
+	"""
+	episode = current_episode(child)
+	values = {"status": child_status(child, episode), "current_episode": episode and episode.name}
+	values.update(episode_timescales(episode) if episode else dict.fromkeys(TIMESCALE_FIELDS))
+	frappe.db.set_value("Looked After Child", child, values, update_modified=False)
+
+
+TIMESCALE_FIELDS = (
+	"became_looked_after",
+	"pep_due",
+	"next_review_due",
+	"next_review_kind",
+	"progress_review_due",
+	"last_review_held",
+	"current_rag",
+	"permanence_plan_ratified",
+	"permanence_ratified_on",
+)
+
+
+def current_episode(child: str):
+	"""The open episode, else the most recent one."""
+	episodes = frappe.get_all(
+		"Care Episode",
+		filters={"child": child},
+		fields=["name", "start_date", "end_date", "is_open"],
+		order_by="is_open desc, start_date desc",
+		limit=1,
+	)
+	return episodes[0] if episodes else None
+
+
+def child_status(child: str, episode) -> str:
+	if not episode:
+		return "Not Yet Looked After"
+	return "Looked After" if episode.is_open else "Ceased"
+
+
+def episode_timescales(episode) -> dict:
+	reviews = frappe.get_all(
+		"Child Review",
+		filters={"episode": episode.name, "docstatus": 1},
+		fields=["held_date", "care_plan_rag", "permanence_plan_ratified"],
+		order_by="held_date asc",
+	)
+	kwargs = engine_kwargs()
+	start = getdate(episode.start_date)
+	result = child_timescales(ReviewHistory(start, [getdate(r.held_date) for r in reviews]), **kwargs)
+	ratified = next((r for r in reviews if r.permanence_plan_ratified == "Yes"), None)
+	answered = [r.permanence_plan_ratified for r in reviews if r.permanence_plan_ratified]
+	return {
+		"became_looked_after": start,
+		"pep_due": pep_due(start, **kwargs),
+		"next_review_due": result.next_review.due if episode.is_open else None,
+		"next_review_kind": result.next_review.kind.value if episode.is_open else None,
+		"progress_review_due": result.progress_review_due if episode.is_open else None,
+		"last_review_held": result.last_review_held,
+		"current_rag": next((r.care_plan_rag for r in reversed(reviews) if r.care_plan_rag), None),
+		"permanence_plan_ratified": "Yes" if ratified else (answered[-1] if answered else None),
+		"permanence_ratified_on": ratified.held_date if ratified else None,
+	}

@@ -1,0 +1,11 @@
+from frappe import _
+
+
+def get_data():
+	return {
+		"fieldname": "child",
+		"transactions": [
+			{"label": _("Care"), "items": ["Care Episode", "Child Review", "Progress Review"]},
+			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute"]},
+		],
+	}

@@ -1,0 +1,17 @@
+// Copyright (c) 2026, iro_standards contributors and contributors
+// For license information, please see license.txt
+
+frappe.listview_settings["Progress Review"] = {
+	add_fields: ["status", "due_date"],
+	get_indicator(doc) {
+		const colours = { Completed: "green", "Concern Raised": "orange", Overdue: "red" };
+		if (colours[doc.status]) {
+			return [__(doc.status), colours[doc.status], `status,=,${doc.status}`];
+		}
+		const today = frappe.datetime.get_today();
+		if (doc.due_date < today) {
+			return [__("Overdue"), "red", `status,=,Due|due_date,<,${today}`];
+		}
+		return [__("Due"), "blue", "status,=,Due"];
+	},
+};

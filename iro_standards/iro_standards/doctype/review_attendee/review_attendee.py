@@ -1,0 +1,37 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+# import frappe
+from frappe.model.document import Document
+
+
+class ReviewAttendee(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		alternative_contribution: DF.SmallText | None
+		attendee_name: DF.Data
+		exclusion_reason: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		participation: DF.Literal["Attended", "Contributed Another Way", "Excluded", "Did Not Attend"]
+		role: DF.Literal[
+			"Child",
+			"Parent",
+			"Carer",
+			"Social Worker",
+			"Team Manager",
+			"Advocate",
+			"Interpreter",
+			"Teacher",
+			"Health",
+			"Other",
+		]
+	# end: auto-generated types
+	pass

@@ -1,0 +1,26 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+# import frappe
+from frappe.model.document import Document
+
+
+class ReviewRecommendation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action: DF.SmallText
+		due_by: DF.Date
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		progress_note: DF.SmallText | None
+		responsible: DF.Data
+		status: DF.Literal["Open", "On Track", "Done", "At Risk", "Drifting"]
+	# end: auto-generated types
+	pass

@@ -1,0 +1,71 @@
+"""Fixture-free builders for tests and demo data: each makes a valid record, overridable by keyword."""
+
+from datetime import date
+
+import frappe
+from frappe.model.document import Document
+
+
+def make_child(**overrides) -> Document:
+	values = {
+		"doctype": "Looked After Child",
+		"first_name": "Test",
+		"last_name": "Child",
+		"case_number": f"T-{frappe.generate_hash(length=8)}",
+		"date_of_birth": date(2014, 5, 17),
+		**overrides,
+	}
+	return frappe.get_doc(values).insert()
+
+
+def make_episode(child: str, start_date: date, **overrides) -> Document:
+	values = {
+		"doctype": "Care Episode",
+		"child": child,
+		"start_date": start_date,
+		"legal_status": "Interim Care Order",
+		"placement_type": "Foster Care",
+		**overrides,
+	}
+	return frappe.get_doc(values).insert()
+
+
+def make_looked_after_child(start_date: date, **overrides) -> Document:
+	"""A child with an open episode from ``start_date``."""
+	child = make_child(**overrides)
+	make_episode(child.name, start_date)
+	return child.reload()
+
+
+def make_review(child: str, planned_date: date, **overrides) -> Document:
+	values = {"doctype": "Child Review", "child": child, "planned_date": planned_date, **overrides}
+	return frappe.get_doc(values).insert()
+
+
+def hold_review(child: str, held_date: date, *, recommendations=(), **overrides) -> Document:
+	"""A review held and submitted on ``held_date``, with what submission needs."""
+	planned_date = overrides.pop("planned_date", held_date)
+	values = {
+		"held_date": held_date,
+		"participation_code": "PN1",
+		"chair": "Administrator",
+		"late_reason": "Test review held late",
+		**overrides,
+	}
+	review = make_review(child, planned_date, **values)
+	for action, responsible, due_by in recommendations:
+		review.append("recommendations", {"action": action, "responsible": responsible, "due_by": due_by})
+	if review.review_kind == "Second" and not review.permanence_plan_ratified:
+		review.permanence_plan_ratified = "Yes"
+	review.save()
+	review.submit()
+	return review
+
+
+def make_user(email: str, *roles: str) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		).insert(ignore_permissions=True)
+		user.add_roles(*roles)
+	return email
