@@ -1,9 +1,62 @@
 # Copyright (c) 2026, iro_standards contributors and Contributors
 # See license.txt
 
-# import frappe
+from datetime import date
+
+import frappe
 from frappe.tests.utils import FrappeTestCase
+
+from iro_standards.tests.factories import hold_review, make_child, make_episode
 
 
 class TestCareEpisode(FrappeTestCase):
-	pass
+	def setUp(self):
+		self.child = make_child()
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def assert_refused(self, message, **values):
+		before = frappe.db.count("Care Episode")
+		with self.assertRaisesRegex(frappe.ValidationError, message):
+			make_episode(self.child.name, **values)
+		frappe.clear_last_message()
+		self.assertEqual(frappe.db.count("Care Episode"), before)
+
+	def test_timescales_of_a_new_episode(self):
+		episode = make_episode(self.child.name, date(2025, 12, 20))
+		self.assertRegex(episode.name, r"^EPI-\d{4}-\d{5}$")
+		self.assertEqual(
+			(episode.is_open, episode.first_review_due, episode.pep_due),
+			(1, date(2026, 1, 21), date(2026, 1, 21)),
+		)
+
+	def test_a_second_open_episode_is_refused(self):
+		make_episode(self.child.name, date(2025, 1, 6))
+		self.assert_refused("already has an open care episode", start_date=date(2025, 6, 1))
+
+	def test_overlapping_episodes_are_refused(self):
+		make_episode(
+			self.child.name, date(2025, 1, 6), end_date=date(2025, 5, 30), end_reason="Returned Home"
+		)
+		self.assert_refused("overlaps the child's episode", start_date=date(2025, 5, 30))
+		make_episode(self.child.name, date(2025, 6, 2))
+
+	def test_dates_are_checked(self):
+		self.assert_refused("cannot be in the future", start_date=date(2099, 1, 1))
+		self.assert_refused(
+			"cannot be before the date the child became looked after",
+			start_date=date(2025, 6, 1),
+			end_date=date(2025, 5, 1),
+			end_reason="Adopted",
+		)
+		self.assert_refused(
+			"Record why the child ceased", start_date=date(2025, 1, 6), end_date=date(2025, 5, 1)
+		)
+
+	def test_an_episode_with_reviews_cannot_be_deleted(self):
+		episode = make_episode(self.child.name, date(2025, 12, 20))
+		hold_review(self.child.name, date(2026, 1, 19))
+		self.assertRaisesRegex(
+			frappe.ValidationError, "has reviews", frappe.delete_doc, "Care Episode", episode.name
+		)

@@ -1,9 +1,107 @@
 # Copyright (c) 2026, iro_standards contributors and Contributors
 # See license.txt
 
-# import frappe
+from datetime import date
+
+import frappe
 from frappe.tests.utils import FrappeTestCase
+
+from iro_standards.tests.factories import make_child, make_user
 
 
 class TestLookedAfterChild(FrappeTestCase):
-	pass
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.iro_a = make_user("iro.a@example.com", "IRO")
+		cls.iro_b = make_user("iro.b@example.com", "IRO")
+
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_cache(doctype="Looked After Child")
+
+	def test_name_title_and_status_before_any_episode(self):
+		child = make_child(first_name=" Megan ", last_name="Jones")
+		self.assertRegex(child.name, r"^CHILD-\d{5}$")
+		self.assertEqual((child.full_name, child.status), ("Megan Jones", "Not Yet Looked After"))
+
+	def test_case_number_is_unique(self):
+		make_child(case_number="LA-1001")
+		self.assertRaises(frappe.UniqueValidationError, make_child, case_number="LA-1001")
+
+	def test_date_of_birth_in_the_future_is_refused_and_nothing_is_saved(self):
+		before = frappe.db.count("Looked After Child")
+		with self.assertRaisesRegex(frappe.ValidationError, "Date of Birth .* cannot be in the future"):
+			make_child(date_of_birth=date(2099, 1, 1))
+		self.assertEqual(frappe.db.count("Looked After Child"), before)
+
+	def test_iro_allocation_within_three_working_days(self):
+		child = make_child(
+			allocated_iro=self.iro_a, iro_notified_on=date(2025, 12, 24), iro_allocated_on=date(2025, 12, 31)
+		)
+		self.assertEqual((child.iro_allocation_due, child.allocated_in_time), (date(2025, 12, 31), 1))
+		child.iro_allocated_on = date(2026, 1, 2)
+		child.save()
+		self.assertEqual(child.allocated_in_time, 0)
+		child.iro_allocated_on = date(2025, 12, 23)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "cannot be before the date the service was notified", child.save
+		)
+
+	def test_siblings_share_an_iro_unless_a_reason_is_recorded(self):
+		make_child(sibling_group="SG-7", allocated_iro=self.iro_a, iro_allocated_on=date(2026, 1, 5))
+		with self.assertRaisesRegex(frappe.ValidationError, "Siblings in group SG-7 have a different IRO"):
+			make_child(sibling_group="SG-7", allocated_iro=self.iro_b, iro_allocated_on=date(2026, 1, 5))
+		same = make_child(sibling_group="SG-7", allocated_iro=self.iro_a, iro_allocated_on=date(2026, 1, 5))
+		self.assertTrue(same.name)
+		different = make_child(
+			sibling_group="SG-7",
+			allocated_iro=self.iro_b,
+			iro_allocated_on=date(2026, 1, 5),
+			different_iro_reason="Sibling placed out of area with a local IRO",
+		)
+		self.assertEqual(different.allocated_iro, self.iro_b)
+
+	def test_a_label_renamed_in_customize_form_is_used_in_the_message(self):
+		frappe.make_property_setter(
+			{
+				"doctype": "Looked After Child",
+				"fieldname": "different_iro_reason",
+				"property": "label",
+				"value": "Why Not the Siblings' IRO",
+			}
+		)
+		make_child(sibling_group="SG-8", allocated_iro=self.iro_a, iro_allocated_on=date(2026, 1, 5))
+		with self.assertRaisesRegex(frappe.ValidationError, "Why Not the Siblings' IRO"):
+			make_child(sibling_group="SG-8", allocated_iro=self.iro_b, iro_allocated_on=date(2026, 1, 5))
+
+	def test_a_custom_field_does_not_break_saving(self):
+		frappe.get_doc(
+			{
+				"doctype": "Custom Field",
+				"dt": "Looked After Child",
+				"fieldname": "school",
+				"label": "School",
+				"fieldtype": "Data",
+				"insert_after": "first_name",
+			}
+		).insert()
+		child = make_child(school="Ysgol Gymraeg")
+		self.assertEqual(frappe.db.get_value("Looked After Child", child.name, "school"), "Ysgol Gymraeg")
+		frappe.db.delete("Custom Field", {"dt": "Looked After Child", "fieldname": "school"})
+		frappe.db.sql_ddl("alter table `tabLooked After Child` drop column `school`")
+
+	def test_only_a_system_manager_can_delete_and_the_deletion_is_kept(self):
+		manager = make_user("iro.manager@example.com", "IRO Manager")
+		child = make_child()
+		frappe.set_user(manager)
+		try:
+			self.assertRaises(frappe.PermissionError, frappe.delete_doc, "Looked After Child", child.name)
+		finally:
+			frappe.set_user("Administrator")
+		frappe.delete_doc("Looked After Child", child.name)
+		self.assertTrue(
+			frappe.db.exists(
+				"Deleted Document", {"deleted_doctype": "Looked After Child", "deleted_name": child.name}
+			)
+		)

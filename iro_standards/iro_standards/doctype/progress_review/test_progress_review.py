@@ -1,9 +1,97 @@
 # Copyright (c) 2026, iro_standards contributors and Contributors
 # See license.txt
 
-# import frappe
+from datetime import date
+
+import frappe
 from frappe.tests.utils import FrappeTestCase
+
+from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review
+
+
+def make_dispute(child: str, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "IRO Dispute",
+			"child": child,
+			"category": "Drift in Care Planning",
+			"issue": "Life story work not started",
+			"desired_outcome": "Work starts this month",
+			"raised_on": date(2026, 3, 6),
+			**values,
+		}
+	).insert()
 
 
 class TestProgressReview(FrappeTestCase):
-	pass
+	def setUp(self):
+		self.child = make_looked_after_child(date(2025, 12, 20))
+		self.review = hold_review(
+			self.child.name,
+			date(2026, 1, 19),
+			recommendations=[
+				("Start life story work", "Social worker", date(2026, 2, 27)),
+				("Arrange sibling contact", "Team manager", date(2026, 2, 13)),
+			],
+		)
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def new_progress_review(self, **values):
+		return frappe.get_doc({"doctype": "Progress Review", "child_review": self.review.name, **values})
+
+	def test_due_at_the_mid_point_with_the_open_recommendations(self):
+		progress = self.new_progress_review().insert()
+		self.assertEqual((progress.child, progress.due_date), (self.child.name, date(2026, 3, 5)))
+		self.assertEqual(
+			[row.action for row in progress.recommendation_progress],
+			["Start life story work", "Arrange sibling contact"],
+		)
+		self.assertEqual(progress.status, "Overdue")
+		self.assertTrue(progress.standards)
+
+	def test_progress_is_recorded_on_the_review_recommendation(self):
+		progress = self.new_progress_review(completed_on=date(2026, 3, 4), sw_dialogue_held=1).insert()
+		progress.recommendation_progress[0].progress = "Drifting"
+		progress.recommendation_progress[0].evidence = "No sessions booked"
+		progress.recommendation_progress[1].progress = "Done"
+		progress.save()
+		self.assertEqual(progress.status, "Completed")
+		statuses = frappe.get_all(
+			"Review Recommendation", {"parent": self.review.name}, ["status", "progress_note"], order_by="idx"
+		)
+		self.assertEqual(
+			[(s.status, s.progress_note) for s in statuses],
+			[("Drifting", "No sessions booked"), ("Done", None)],
+		)
+		second = self.new_progress_review().insert()
+		self.assertEqual([row.action for row in second.recommendation_progress], ["Start life story work"])
+
+	def test_a_formal_concern_links_the_dispute_both_ways(self):
+		progress = self.new_progress_review(concerns_raised="Formally")
+		self.assertRaisesRegex(
+			frappe.ValidationError, "Concerns raised formally need the dispute", progress.insert
+		)
+		dispute = make_dispute(self.child.name, child_review=self.review.name)
+		progress.iro_dispute = dispute.name
+		progress.insert()
+		self.assertEqual(progress.status, "Concern Raised")
+		self.assertEqual(frappe.db.get_value("IRO Dispute", dispute.name, "progress_review"), progress.name)
+
+	def test_a_dispute_about_another_child_is_refused(self):
+		other = make_looked_after_child(date(2025, 12, 20))
+		dispute = make_dispute(other.name)
+		progress = self.new_progress_review(concerns_raised="Formally", iro_dispute=dispute.name)
+		self.assertRaisesRegex(frappe.ValidationError, "is about another child", progress.insert)
+
+	def test_only_a_held_submitted_review_can_be_followed(self):
+		draft = make_review(self.child.name, date(2026, 4, 14))
+		progress = frappe.get_doc({"doctype": "Progress Review", "child_review": draft.name})
+		self.assertRaisesRegex(frappe.ValidationError, "follows a held, submitted review", progress.insert)
+
+	def test_completed_before_the_review_is_refused(self):
+		progress = self.new_progress_review(completed_on=date(2026, 1, 2))
+		self.assertRaisesRegex(
+			frappe.ValidationError, "cannot be before the review it follows", progress.insert
+		)
