@@ -15,6 +15,7 @@ class TestLookedAfterChild(FrappeTestCase):
 		super().setUpClass()
 		cls.iro_a = make_user("iro.a@example.com", "IRO")
 		cls.iro_b = make_user("iro.b@example.com", "IRO")
+		frappe.db.commit()
 
 	def tearDown(self):
 		frappe.db.rollback()
