@@ -396,3 +396,27 @@ class ChildReview(Document):
 			self.status = "Adjourned"
 		else:
 			self.status = "Planned"
+
+
+@frappe.whitelist()
+def respond_to_decisions(review: str, response: str, comments: str | None = None) -> None:
+	"""The team manager agrees or disagrees with the decisions, without editing anything the IRO wrote."""
+	doc = frappe.get_doc("Child Review", review)
+	doc.check_permission("read")
+	if not doc.has_permlevel_access_to("tm_response", permission_type="write"):
+		frappe.throw(
+			_("Only the child's team manager or an IRO manager can respond to the decisions."),
+			frappe.PermissionError,
+		)
+	if doc.docstatus != 1 or not doc.sent_to_tm_on:
+		frappe.throw(
+			_("The decisions can be responded to once the review is submitted and sent to the team manager."),
+			title=_("Not sent yet"),
+		)
+	if response not in ("Agreed", "Disagreed"):
+		frappe.throw(
+			_("The response is Agreed or Disagreed, not {0}.").format(response), title=_("Invalid response")
+		)
+	doc.update({"tm_response": response, "tm_response_on": getdate(), "tm_comments": comments})
+	doc.flags.ignore_permissions = True
+	doc.save()

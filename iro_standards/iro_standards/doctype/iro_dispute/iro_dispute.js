@@ -6,11 +6,28 @@ frappe.ui.form.on("IRO Dispute", {
 		if (frm.is_new() || ["Resolved", "Withdrawn"].includes(frm.doc.status)) {
 			return;
 		}
-		frm.add_custom_button(__("Escalate"), () =>
-			frappe.confirm(
-				__("Escalate this dispute to the next stage from today?"),
-				() => frm.call("escalate").then(() => frm.reload_doc())
-			)
-		);
+		const stage = frm.doc.stages[frm.doc.stages.length - 1];
+		if (stage && !stage.responded_on && stage.asked === frappe.session.user) {
+			frm.add_custom_button(__("Record Response"), () =>
+				frappe.prompt(
+					{ fieldname: "response", fieldtype: "Small Text", label: __("Response"), reqd: 1 },
+					({ response }) =>
+						frappe
+							.call(
+								"iro_standards.iro_standards.doctype.iro_dispute.iro_dispute.respond_to_stage",
+								{ dispute: frm.doc.name, response }
+							)
+							.then(() => frm.reload_doc()),
+					__("Response to {0}", [stage.stage])
+				)
+			);
+		}
+		if (frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(__("Escalate"), () =>
+				frappe.confirm(__("Escalate this dispute to the next stage from today?"), () =>
+					frm.call("escalate").then(() => frm.reload_doc())
+				)
+			);
+		}
 	},
 });

@@ -144,3 +144,21 @@ class IRODispute(Document):
 			)
 		self.append("stages", {"stage": following.name, "entered_on": getdate()})
 		self.save()
+
+
+@frappe.whitelist()
+def respond_to_stage(dispute: str, response: str) -> None:
+	"""The person a stage was addressed to records their response."""
+	doc = frappe.get_doc("IRO Dispute", dispute)
+	doc.check_permission("read")
+	stage = doc.stages[-1]
+	if frappe.session.user != stage.asked and not frappe.has_permission("IRO Dispute", "write", doc):
+		frappe.throw(_("This stage of the dispute was not addressed to you."), frappe.PermissionError)
+	if doc.status in ("Resolved", "Withdrawn"):
+		frappe.throw(_("A resolved or withdrawn dispute takes no more responses."), title=_("Dispute closed"))
+	if not (response or "").strip():
+		frappe.throw(_("Write the response."), title=_("Missing information"))
+	stage.response = response
+	stage.responded_on = getdate()
+	doc.flags.ignore_permissions = True
+	doc.save()

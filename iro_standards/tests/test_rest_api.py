@@ -1,0 +1,167 @@
+"""The REST API and whitelisted methods over real HTTP, logged in through /api/method/login.
+
+A Frappe WSGI server runs on loopback for the class; the data it serves is committed, so the
+class removes it again at the end.
+"""
+
+import json
+import threading
+from datetime import date
+
+import frappe
+import requests
+from frappe.app import application
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.password import update_password
+from werkzeug.serving import make_server
+
+from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
+
+PASSWORD = "Iro-Standards-Test-2026!"
+
+
+def delete_child_and_records(child: str) -> None:
+	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
+		frappe.get_doc("Child Review", review).cancel()
+	for doctype in ("Child Review", "Care Episode", "Looked After Child"):
+		field = "name" if doctype == "Looked After Child" else "child"
+		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, delete_permanently=True)
+
+
+class TestRestApiOverHttp(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.iro_a = make_user("http.iro.a@example.com", "IRO")
+		cls.iro_b = make_user("http.iro.b@example.com", "IRO")
+		cls.team_manager = make_user("http.tm@example.com", "Team Manager")
+		for user in (cls.iro_a, cls.iro_b, cls.team_manager):
+			update_password(user, PASSWORD)
+		cls.child_a = make_looked_after_child(
+			date(2025, 12, 20), allocated_iro=cls.iro_a, iro_allocated_on=date(2025, 12, 22)
+		)
+		cls.child_b = make_looked_after_child(
+			date(2025, 12, 20),
+			allocated_iro=cls.iro_b,
+			iro_allocated_on=date(2025, 12, 22),
+			team_manager=cls.team_manager,
+		)
+		cls.review_a = frappe.get_doc(
+			{"doctype": "Child Review", "child": cls.child_a.name, "planned_date": date(2026, 1, 19)}
+		).insert()
+		cls.review_b = hold_review(cls.child_b.name, date(2026, 1, 19), sent_to_tm_on=date(2026, 1, 21))
+		cls.attachment_b = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "care-plan.txt",
+				"content": b"care plan",
+				"is_private": 1,
+				"attached_to_doctype": "Looked After Child",
+				"attached_to_name": cls.child_b.name,
+			}
+		).insert()
+		frappe.db.commit()
+		cls.server = make_server("127.0.0.1", 0, application, threaded=True)
+		cls.base = f"http://127.0.0.1:{cls.server.server_port}"
+		threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.server.shutdown()
+		cls.server.server_close()
+		frappe.delete_doc("File", cls.attachment_b.name, force=True, ignore_permissions=True)
+		for child in (cls.child_a.name, cls.child_b.name):
+			delete_child_and_records(child)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def session(self, user: str | None) -> requests.Session:
+		session = requests.Session()
+		session.headers["X-Frappe-Site-Name"] = frappe.local.site
+		if user:
+			response = session.post(
+				f"{self.base}/api/method/login", data={"usr": user, "pwd": PASSWORD}, timeout=30
+			)
+			self.assertEqual(response.status_code, 200, response.text)
+		return session
+
+	def get(self, session: requests.Session, path: str, **params) -> requests.Response:
+		return session.get(f"{self.base}{path}", params=params, timeout=30)
+
+	def test_resource_list_returns_only_allocated_children(self):
+		response = self.get(
+			self.session(self.iro_a),
+			"/api/resource/Looked After Child",
+			fields=json.dumps(["name"]),
+			limit_page_length=0,
+		)
+		self.assertEqual(response.status_code, 200)
+		self.assertEqual([row["name"] for row in response.json()["data"]], [self.child_a.name])
+
+	def test_guessing_another_childs_name_is_refused(self):
+		session = self.session(self.iro_a)
+		self.assertEqual(
+			self.get(session, f"/api/resource/Looked After Child/{self.child_b.name}").status_code, 403
+		)
+		self.assertEqual(
+			self.get(session, f"/api/resource/Child Review/{self.review_b.name}").status_code, 403
+		)
+		self.assertEqual(
+			self.get(session, f"/api/resource/Looked After Child/{self.child_a.name}").status_code, 200
+		)
+
+	def test_method_paths_respect_scoping(self):
+		session = self.session(self.iro_a)
+		listed = self.get(
+			session, "/api/method/frappe.client.get_list", doctype="Child Review", fields='["child"]'
+		)
+		self.assertEqual({row["child"] for row in listed.json()["message"]}, {self.child_a.name})
+		searched = self.get(
+			session, "/api/method/frappe.desk.search.search_link", doctype="Looked After Child", txt=""
+		)
+		self.assertEqual({row["value"] for row in searched.json()["message"]}, {self.child_a.name})
+		events = self.get(
+			session,
+			"/api/method/frappe.desk.calendar.get_events",
+			doctype="Child Review",
+			start="2025-01-01",
+			end="2027-01-01",
+			field_map=json.dumps({"start": "planned_date", "end": "planned_date", "title": "case_number"}),
+		)
+		self.assertEqual([event["name"] for event in events.json()["message"]], [self.review_a.name])
+		report = self.get(
+			session, "/api/method/frappe.desk.reportview.get", doctype="Looked After Child", fields='["name"]'
+		)
+		self.assertEqual(report.json()["message"]["values"], [[self.child_a.name]])
+		found = self.get(
+			session, "/api/method/frappe.utils.global_search.search", text=self.child_b.full_name
+		)
+		self.assertEqual(found.json()["message"], [])
+
+	def test_another_childs_attachment_is_refused(self):
+		session = self.session(self.iro_a)
+		self.assertEqual(self.get(session, self.attachment_b.file_url).status_code, 403)
+		self.assertEqual(self.get(self.session(self.iro_b), self.attachment_b.file_url).status_code, 200)
+
+	def test_team_manager_responds_through_the_whitelisted_method(self):
+		path = (
+			"/api/method/iro_standards.iro_standards.doctype.child_review.child_review.respond_to_decisions"
+		)
+		refused = self.session(self.iro_a).post(
+			f"{self.base}{path}", data={"review": self.review_b.name, "response": "Agreed"}, timeout=30
+		)
+		self.assertEqual(refused.status_code, 403)
+		answered = self.session(self.team_manager).post(
+			f"{self.base}{path}", data={"review": self.review_b.name, "response": "Disagreed"}, timeout=30
+		)
+		self.assertEqual(answered.status_code, 200, answered.text)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Child Review", self.review_b.name, "tm_response"), "Disagreed")
+
+	def test_guest_gets_nothing(self):
+		guest = self.session(None)
+		self.assertEqual(self.get(guest, "/api/resource/Looked After Child").status_code, 403)
+		timescales = "/api/method/iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings.get_timescales"
+		self.assertEqual(self.get(guest, timescales).status_code, 403)
+		self.assertEqual(self.get(self.session(self.iro_a), timescales).status_code, 200)
