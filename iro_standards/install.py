@@ -8,6 +8,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_default_practice_standards,
 )
+from iro_standards.iro_standards.workflow.installer import install_default_workflows
 
 WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
 ROLES = ("IRO", "IRO Manager", "Safeguarding Admin", "Social Worker", "Team Manager", "Head of Service")
@@ -26,6 +27,7 @@ def ensure_install_data() -> None:
 	ensure_welsh_language()
 	add_default_dispute_stages()
 	add_default_practice_standards()
+	install_default_workflows()
 
 
 def ensure_welsh_language() -> None:

@@ -1,5 +1,7 @@
 """Fixture-free builders for tests and demo data: each makes a valid record, overridable by keyword."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import frappe
@@ -69,3 +71,16 @@ def make_user(email: str, *roles: str) -> str:
 		).insert(ignore_permissions=True)
 		user.add_roles(*roles)
 	return email
+
+
+@contextmanager
+def workflow_switched_off(doctype: str) -> Iterator[None]:
+	"""Run a block as a site without the shipped workflow on ``doctype`` would."""
+	name = frappe.db.get_value("Workflow", {"document_type": doctype, "is_active": 1})
+	frappe.db.set_value("Workflow", name, "is_active", 0)
+	frappe.cache.hdel("workflow", doctype)
+	try:
+		yield
+	finally:
+		frappe.db.set_value("Workflow", name, "is_active", 1)
+		frappe.cache.hdel("workflow", doctype)

@@ -23,7 +23,7 @@ EXPECTED = {
 	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc"),
 	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r"),
 	"Social Worker": ("r", "r", "r", "r", "r", "r"),
-	"Team Manager": ("r", "r", "r", "r", "r", "r"),
+	"Team Manager": ("r", "r", "rws", "r", "r", "r"),
 	"Head of Service": ("r", "r", "r", "r", "r", "r"),
 }
 SCOPED_ROLES = ("IRO", "Social Worker", "Team Manager")

@@ -121,7 +121,16 @@ class TestRecordScoping(FrappeTestCase):
 		frappe.set_user(self.team_manager)
 		review = frappe.get_doc("Child Review", review.name)
 		review.recommendations[0].action = "Nothing"
-		self.assertRaises(frappe.PermissionError, review.save)
+		review.save()
+		self.assertEqual(
+			frappe.db.get_value("Review Recommendation", review.recommendations[0].name, "action"),
+			"Life story",
+		)
+		review.reload()
+		review.venue = "Team manager's office"
+		self.assertRaisesRegex(
+			frappe.PermissionError, "can only respond to the decisions, not change Venue", review.save
+		)
 
 	def test_safeguarding_admin_cannot_edit_the_iros_judgements(self):
 		frappe.set_user(self.admin)

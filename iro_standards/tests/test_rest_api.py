@@ -11,6 +11,7 @@ from datetime import date
 import frappe
 import requests
 from frappe.app import application
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 from werkzeug.serving import make_server
@@ -50,7 +51,13 @@ class TestRestApiOverHttp(FrappeTestCase):
 		cls.review_a = frappe.get_doc(
 			{"doctype": "Child Review", "child": cls.child_a.name, "planned_date": date(2026, 1, 19)}
 		).insert()
-		cls.review_b = hold_review(cls.child_b.name, date(2026, 1, 19), sent_to_tm_on=date(2026, 1, 21))
+		cls.review_b = hold_review(
+			cls.child_b.name,
+			date(2026, 1, 19),
+			recommendations=[("Update the care plan", "Social worker", date(2026, 2, 27))],
+		)
+		for action in ("Record Decisions", "Send to Team Manager"):
+			cls.review_b = apply_workflow(cls.review_b.as_dict(), action)
 		cls.attachment_b = frappe.get_doc(
 			{
 				"doctype": "File",
@@ -144,20 +151,21 @@ class TestRestApiOverHttp(FrappeTestCase):
 		self.assertEqual(self.get(session, self.attachment_b.file_url).status_code, 403)
 		self.assertEqual(self.get(self.session(self.iro_b), self.attachment_b.file_url).status_code, 200)
 
-	def test_team_manager_responds_through_the_whitelisted_method(self):
-		path = (
-			"/api/method/iro_standards.iro_standards.doctype.child_review.child_review.respond_to_decisions"
-		)
-		refused = self.session(self.iro_a).post(
-			f"{self.base}{path}", data={"review": self.review_b.name, "response": "Agreed"}, timeout=30
-		)
+	def test_team_manager_agrees_through_the_workflow_and_another_iro_cannot(self):
+		path = f"{self.base}/api/method/frappe.model.workflow.apply_workflow"
+		payload = {
+			"doc": json.dumps({"doctype": "Child Review", "name": self.review_b.name}),
+			"action": "Agree",
+		}
+		refused = self.session(self.iro_a).post(path, data=payload, timeout=30)
 		self.assertEqual(refused.status_code, 403)
-		answered = self.session(self.team_manager).post(
-			f"{self.base}{path}", data={"review": self.review_b.name, "response": "Disagreed"}, timeout=30
-		)
-		self.assertEqual(answered.status_code, 200, answered.text)
+		agreed = self.session(self.team_manager).post(path, data=payload, timeout=30)
+		self.assertEqual(agreed.status_code, 200, agreed.text)
 		frappe.db.rollback()
-		self.assertEqual(frappe.db.get_value("Child Review", self.review_b.name, "tm_response"), "Disagreed")
+		self.assertEqual(
+			frappe.db.get_value("Child Review", self.review_b.name, ["status", "tm_response"]),
+			("Agreed", "Agreed"),
+		)
 
 	def test_guest_gets_nothing(self):
 		guest = self.session(None)

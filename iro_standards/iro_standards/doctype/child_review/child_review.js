@@ -20,29 +20,5 @@ frappe.ui.form.on("Child Review", {
 				}),
 			__("Create")
 		);
-		const can_respond = frm.perm[2] && frm.perm[2].write;
-		if (can_respond && frm.doc.sent_to_tm_on && !frm.doc.tm_response) {
-			for (const response of ["Agreed", "Disagreed"]) {
-				frm.add_custom_button(
-					__(response),
-					() => respond_to_decisions(frm, response),
-					__("Team Manager Response")
-				);
-			}
-		}
 	},
 });
-
-function respond_to_decisions(frm, response) {
-	frappe.prompt(
-		{ fieldname: "comments", fieldtype: "Small Text", label: __("Comments") },
-		({ comments }) =>
-			frappe
-				.call(
-					"iro_standards.iro_standards.doctype.child_review.child_review.respond_to_decisions",
-					{ review: frm.doc.name, response, comments }
-				)
-				.then(() => frm.reload_doc()),
-		__("Team Manager Response: {0}", [__(response)])
-	);
-}

@@ -21,6 +21,7 @@ from iro_standards.iro_standards.validation import (
 	refuse_future_dates,
 	require_fields,
 )
+from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import (
 	PARTICIPATION_CODES,
 	ReviewHistory,
@@ -46,6 +47,15 @@ RECEIVED_FIELDS = (
 	"consultation_docs_received_on",
 )
 AFTER_REVIEW_FIELDS = ("decisions_recorded_on", "sent_to_tm_on", "tm_response_on", "record_distributed_on")
+STATUS_DATES = (
+	("Record Distributed", "record_distributed_on"),
+	("With Team Manager", "sent_to_tm_on"),
+	("Decisions Recorded", "decisions_recorded_on"),
+)
+TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
+CANCELLED_FOR_CORRECTION = "Cancelled for Correction"
+TEAM_MANAGER_FIELDS = frozenset({"status", "tm_response", "tm_response_on", "tm_comments"})
+RECORDING_ROLES = frozenset({"IRO", "IRO Manager", "Safeguarding Admin", "System Manager"})
 
 
 class ChildReview(Document):
@@ -69,6 +79,7 @@ class ChildReview(Document):
 		adjournment_limit: DF.Date | None
 		adjournment_reason: DF.SmallText | None
 		advocate_arranged: DF.Check
+		allocated_iro: DF.Link | None
 		amended_from: DF.Link | None
 		attendees: DF.Table[ReviewAttendee]
 		brought_forward: DF.Check
@@ -112,14 +123,28 @@ class ChildReview(Document):
 		record_distribution_due: DF.Date | None
 		review_kind: DF.Literal["First", "Second", "Subsequent", "Brought Forward"]
 		sent_to_tm_on: DF.Date | None
+		social_worker: DF.Link | None
 		spoken_to_privately: DF.Check
 		standards: DF.Table[PracticeStandardCheck]
-		status: DF.Literal["Planned", "Adjourned", "Held", "Cancelled"]
+		status: DF.Literal[
+			"Planned",
+			"Adjourned",
+			"Cancelled",
+			"Held",
+			"Decisions Recorded",
+			"With Team Manager",
+			"Agreed",
+			"Deemed Agreed",
+			"Disagreed",
+			"Record Distributed",
+			"Cancelled for Correction",
+		]
 		statutory_due: DF.Date | None
 		sw_report_due: DF.Date | None
 		sw_report_in_time: DF.Check
 		sw_report_received_on: DF.Date | None
 		sw_report_tm_comments: DF.Check
+		team_manager: DF.Link | None
 		tm_comments: DF.SmallText | None
 		tm_response: DF.Literal["", "Agreed", "Disagreed", "Deemed Agreed"]
 		tm_response_due: DF.Date | None
@@ -129,6 +154,7 @@ class ChildReview(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		self.restrict_team_manager()
 		refuse_future_dates(self, "held_date", "adjourned_on", *RECEIVED_FIELDS, *AFTER_REVIEW_FIELDS)
 		self.set_episode()
 		self.set_statutory_timescales()
@@ -142,7 +168,7 @@ class ChildReview(Document):
 		self.derive_spoken_to_privately()
 		add_standards_checklist(self, "applies_to_review")
 		check_standards_checklist(self)
-		self.set_status()
+		self.follow_status()
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair")
@@ -163,14 +189,42 @@ class ChildReview(Document):
 		refresh_child_timescales(self.child)
 
 	def on_cancel(self) -> None:
-		self.db_set("status", "Cancelled")
+		self.db_set("status", CANCELLED_FOR_CORRECTION)
 		refresh_child_timescales(self.child)
 
 	def before_update_after_submit(self) -> None:
+		self.restrict_team_manager()
+		self.follow_status()
 		refuse_future_dates(self, *AFTER_REVIEW_FIELDS)
 		self.check_recommendations()
 		self.check_after_review_dates()
 		check_standards_checklist(self)
+
+	def restrict_team_manager(self) -> None:
+		"""A team manager responds to the decisions of a held review and changes nothing else."""
+		user = frappe.session.user
+		roles = set(frappe.get_roles(user))
+		if user == "Administrator" or "Team Manager" not in roles or roles & RECORDING_ROLES:
+			return
+		before = self.get_doc_before_save()
+		if not before or before.docstatus != 1:
+			frappe.throw(
+				_("A team manager responds to the decisions once the review is held."), frappe.PermissionError
+			)
+		changed = [
+			field_label(self, df.fieldname)
+			for df in self.meta.fields
+			if df.fieldname not in TEAM_MANAGER_FIELDS
+			and df.fieldtype in frappe.model.data_fieldtypes
+			and self.get(df.fieldname) != before.get(df.fieldname)
+		]
+		if changed:
+			frappe.throw(
+				_("A team manager can only respond to the decisions, not change {0}.").format(
+					", ".join(changed)
+				),
+				frappe.PermissionError,
+			)
 
 	def review_date(self) -> date:
 		return date_of(self, "held_date") or date_of(self, "reconvene_date") or getdate(self.planned_date)
@@ -389,34 +443,34 @@ class ChildReview(Document):
 			)
 		)
 
-	def set_status(self) -> None:
-		if self.held_date:
-			self.status = "Held"
-		elif self.adjourned_on:
-			self.status = "Adjourned"
+	def follow_status(self) -> None:
+		"""With a workflow, its state stamps the dates it implies; without one, the dates set the status."""
+		if workflow_is_active(self.doctype):
+			self.stamp_dates_for_status()
 		else:
-			self.status = "Planned"
+			self.status = self.status_from_dates()
 
+	def stamp_dates_for_status(self) -> None:
+		today = getdate()
+		if self.status == "With Team Manager" and self.tm_response == "Disagreed":
+			self.update({"tm_response": None, "tm_response_on": None, "sent_to_tm_on": today})
+		for status, fieldname in STATUS_DATES:
+			if self.status == status and not self.get(fieldname):
+				self.set(fieldname, today)
+		if self.status in TM_RESPONSES and self.tm_response != self.status:
+			self.tm_response = self.status
+			self.tm_response_on = None if self.status == "Deemed Agreed" else today
 
-@frappe.whitelist()
-def respond_to_decisions(review: str, response: str, comments: str | None = None) -> None:
-	"""The team manager agrees or disagrees with the decisions, without editing anything the IRO wrote."""
-	doc = frappe.get_doc("Child Review", review)
-	doc.check_permission("read")
-	if not doc.has_permlevel_access_to("tm_response", permission_type="write"):
-		frappe.throw(
-			_("Only the child's team manager or an IRO manager can respond to the decisions."),
-			frappe.PermissionError,
-		)
-	if doc.docstatus != 1 or not doc.sent_to_tm_on:
-		frappe.throw(
-			_("The decisions can be responded to once the review is submitted and sent to the team manager."),
-			title=_("Not sent yet"),
-		)
-	if response not in ("Agreed", "Disagreed"):
-		frappe.throw(
-			_("The response is Agreed or Disagreed, not {0}.").format(response), title=_("Invalid response")
-		)
-	doc.update({"tm_response": response, "tm_response_on": getdate(), "tm_comments": comments})
-	doc.flags.ignore_permissions = True
-	doc.save()
+	def status_from_dates(self) -> str:
+		if self.docstatus == 2:
+			return CANCELLED_FOR_CORRECTION
+		if self.docstatus == 1:
+			for status, fieldname in STATUS_DATES:
+				if fieldname == "sent_to_tm_on" and self.tm_response:
+					return self.tm_response
+				if self.get(fieldname):
+					return status
+			return "Held"
+		if self.held_date:
+			return "Held"
+		return "Adjourned" if self.adjourned_on else "Planned"

@@ -4,6 +4,7 @@
 from datetime import date
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.tests.factories import (
@@ -117,6 +118,7 @@ class TestChildReviewJourney(FrappeTestCase):
 			}
 		)
 		review.save()
+		review = apply_workflow(review.as_dict(), "Adjourn")
 		self.assertEqual((review.status, review.adjournment_limit), ("Adjourned", date(2026, 2, 16)))
 
 
@@ -260,15 +262,17 @@ class TestSubmittedReview(FrappeTestCase):
 		review.reload()
 		review.cancel()
 		self.assertEqual(child_dates(child.name).next_review_kind, "First")
-		amended = frappe.copy_doc(review)
+		amended = frappe.copy_doc(review, ignore_no_copy=False)
 		amended.amended_from = review.name
 		amended.docstatus = 0
+		self.assertFalse(amended.status)
 		amended.held_date = date(2026, 1, 20)
 		amended.insert()
 		amended.submit()
 		self.assertEqual(amended.name, f"{review.name}-1")
 		self.assertEqual(
-			frappe.db.get_value("Child Review", review.name, ["docstatus", "status"]), (2, "Cancelled")
+			frappe.db.get_value("Child Review", review.name, ["docstatus", "status"]),
+			(2, "Cancelled for Correction"),
 		)
 		self.assertEqual(child_dates(child.name).last_review_held, date(2026, 1, 20))
 

@@ -8,7 +8,10 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import dispute_response_due
+
+CLOSED = ("Resolved", "Withdrawn")
 
 
 class IRODispute(Document):
@@ -22,6 +25,7 @@ class IRODispute(Document):
 
 		from iro_standards.iro_standards.doctype.iro_dispute_stage.iro_dispute_stage import IRODisputeStage
 
+		allocated_iro: DF.Link | None
 		case_number: DF.Data | None
 		category: DF.Literal[
 			"Drift in Care Planning",
@@ -48,8 +52,10 @@ class IRODispute(Document):
 		recommendation_text: DF.SmallText | None
 		resolution: DF.Text | None
 		resolved_on: DF.Date | None
+		social_worker: DF.Link | None
 		stages: DF.Table[IRODisputeStage]
-		status: DF.Literal["Open", "Escalated", "Resolved", "Withdrawn"]
+		status: DF.Link | None
+		team_manager: DF.Link | None
 		withdrawn: DF.Check
 	# end: auto-generated types
 
@@ -57,10 +63,9 @@ class IRODispute(Document):
 		refuse_future_dates(self, "raised_on", "resolved_on")
 		refuse_date_before(self, "resolved_on", self.raised_on, _("the date the dispute was raised"))
 		self.check_sources()
-		if not self.stages:
-			self.append("stages", {"stage": engine_kwargs()["timescales"].dispute_stages[0].name})
+		self.sync_stages_and_status()
 		self.check_stages()
-		self.set_status()
+		self.set_current_stage()
 
 	def check_sources(self) -> None:
 		for doctype, fieldname in (("Child Review", "child_review"), ("Progress Review", "progress_review")):
@@ -112,27 +117,56 @@ class IRODispute(Document):
 				previous.outcome = previous.outcome or "Escalated"
 			previous = row
 
-	def set_status(self) -> None:
+	def sync_stages_and_status(self) -> None:
+		"""The status is the current stage while the dispute is open.
+
+		A status moved to a new stage (by the workflow or by escalating) opens that stage's row;
+		rows added by hand move the status with them.
+		"""
+		stage_names = [stage.name for stage in engine_kwargs()["timescales"].dispute_stages]
+		before = self.get_doc_before_save()
+		status_moved = before is not None and before.status != self.status
+		if not self.status:
+			self.status = self.stages[0].stage if self.stages else stage_names[0]
+		if self.status in stage_names and (status_moved or not self.stages):
+			if not self.stages or self.stages[-1].stage != self.status:
+				self.append(
+					"stages",
+					{"stage": self.status, "entered_on": getdate() if self.stages else self.raised_on},
+				)
+		elif self.status in stage_names and self.stages:
+			self.status = self.stages[-1].stage
+		self.set_closing_status()
+
+	def set_closing_status(self) -> None:
+		"""A workflow closes the dispute by its actions; without one, the resolution fields do."""
+		if not workflow_is_active(self.doctype):
+			if self.withdrawn:
+				self.status = "Withdrawn"
+			elif self.resolved_on and (self.resolution or "").strip():
+				self.status = "Resolved"
+			elif self.resolved_on:
+				frappe.throw(_("Record the resolution of the dispute."), title=_("Missing information"))
+		self.withdrawn = int(self.status == "Withdrawn")
+		if self.status in CLOSED and not self.resolved_on:
+			frappe.throw(
+				_("Record the date the dispute was resolved or withdrawn."), title=_("Missing information")
+			)
+		if self.status == "Resolved" and not (self.resolution or "").strip():
+			frappe.throw(_("Record the resolution of the dispute."), title=_("Missing information"))
+
+	def set_current_stage(self) -> None:
 		last = self.stages[-1]
 		self.current_stage = last.stage
-		self.current_response_due = None if last.responded_on else last.response_due
-		if self.withdrawn:
-			self.status = "Withdrawn"
-		elif self.resolved_on and (self.resolution or "").strip():
-			self.status = "Resolved"
-		elif self.resolved_on:
-			frappe.throw(_("Record the resolution of the dispute."), title=_("Missing information"))
-		else:
-			self.status = "Escalated" if len(self.stages) > 1 else "Open"
-		if self.status in ("Resolved", "Withdrawn"):
-			self.current_response_due = None
+		self.current_response_due = None if last.responded_on or self.status in CLOSED else last.response_due
+		if self.status in CLOSED:
 			last.outcome = last.outcome or self.status
 
 	@frappe.whitelist()
 	def escalate(self) -> None:
 		"""Move the dispute to the next configured stage, from today."""
 		self.check_permission("write")
-		if self.status in ("Resolved", "Withdrawn"):
+		if self.status in CLOSED:
 			frappe.throw(_("A resolved or withdrawn dispute cannot be escalated."), title=_("Dispute closed"))
 		following = engine_kwargs()["timescales"].next_dispute_stage(self.current_stage)
 		if not following:
@@ -142,7 +176,7 @@ class IRODispute(Document):
 				),
 				title=_("Last stage"),
 			)
-		self.append("stages", {"stage": following.name, "entered_on": getdate()})
+		self.status = following.name
 		self.save()
 
 
@@ -154,7 +188,7 @@ def respond_to_stage(dispute: str, response: str) -> None:
 	stage = doc.stages[-1]
 	if frappe.session.user != stage.asked and not frappe.has_permission("IRO Dispute", "write", doc):
 		frappe.throw(_("This stage of the dispute was not addressed to you."), frappe.PermissionError)
-	if doc.status in ("Resolved", "Withdrawn"):
+	if doc.status in CLOSED:
 		frappe.throw(_("A resolved or withdrawn dispute takes no more responses."), title=_("Dispute closed"))
 	if not (response or "").strip():
 		frappe.throw(_("Write the response."), title=_("Missing information"))

@@ -4,12 +4,13 @@
 from datetime import date
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.doctype.progress_review.test_progress_review import make_dispute
 from iro_standards.standards import cached_calendar
-from iro_standards.tests.factories import hold_review, make_looked_after_child
+from iro_standards.tests.factories import hold_review, make_looked_after_child, workflow_switched_off
 
 
 class TestIRODispute(FrappeTestCase):
@@ -22,7 +23,7 @@ class TestIRODispute(FrappeTestCase):
 	def test_a_new_dispute_starts_informally_with_its_response_due(self):
 		dispute = make_dispute(self.child.name)
 		self.assertRegex(dispute.name, r"^DR-\d{4}-\d{5}$")
-		self.assertEqual((dispute.status, dispute.current_stage), ("Open", "Informal"))
+		self.assertEqual((dispute.status, dispute.current_stage), ("Informal", "Informal"))
 		self.assertEqual(dispute.stages[0].addressed_to, "Social worker / team manager")
 		self.assertEqual(dispute.current_response_due, date(2026, 3, 13))
 
@@ -30,7 +31,7 @@ class TestIRODispute(FrappeTestCase):
 		dispute = make_dispute(self.child.name)
 		dispute.escalate()
 		today = getdate()
-		self.assertEqual((dispute.status, dispute.current_stage), ("Escalated", "Formal 1"))
+		self.assertEqual((dispute.status, dispute.current_stage), ("Formal 1", "Formal 1"))
 		self.assertEqual(dispute.stages[0].outcome, "Escalated")
 		self.assertEqual(dispute.current_response_due, cached_calendar("england").add_working_days(today, 5))
 		for _stage in range(4):
@@ -38,15 +39,22 @@ class TestIRODispute(FrappeTestCase):
 		self.assertEqual((dispute.current_stage, dispute.current_response_due), ("Cafcass referral", None))
 		self.assertRaisesRegex(frappe.ValidationError, "is the last stage", dispute.escalate)
 
-	def test_a_dispute_may_start_at_a_formal_stage_but_never_skips_one(self):
-		dispute = make_dispute(
-			self.child.name, stages=[{"stage": "Formal 1", "entered_on": date(2026, 3, 6)}]
-		)
-		self.assertEqual(dispute.current_response_due, date(2026, 3, 13))
-		dispute.append("stages", {"stage": "Formal 3", "entered_on": date(2026, 3, 16)})
-		self.assertRaisesRegex(
-			frappe.ValidationError, "after Formal 1 comes Formal 2, not Formal 3", dispute.save
-		)
+	def test_without_the_workflow_a_dispute_may_start_formally_but_never_skips_a_stage(self):
+		with workflow_switched_off("IRO Dispute"):
+			dispute = make_dispute(
+				self.child.name, stages=[{"stage": "Formal 1", "entered_on": date(2026, 3, 6)}]
+			)
+			self.assertEqual((dispute.status, dispute.current_response_due), ("Formal 1", date(2026, 3, 13)))
+			dispute.append("stages", {"stage": "Formal 3", "entered_on": date(2026, 3, 16)})
+			self.assertRaisesRegex(
+				frappe.ValidationError, "after Formal 1 comes Formal 2, not Formal 3", dispute.save
+			)
+
+	def test_with_the_workflow_a_dispute_starts_at_its_first_state(self):
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "transition not allowed from .*Informal.* to .*Formal 1"
+		):
+			make_dispute(self.child.name, stages=[{"stage": "Formal 1", "entered_on": date(2026, 3, 6)}])
 
 	def test_an_unknown_stage_or_a_stage_dated_before_the_last_is_refused(self):
 		with self.assertRaisesRegex(
@@ -57,21 +65,38 @@ class TestIRODispute(FrappeTestCase):
 		dispute.append("stages", {"stage": "Formal 1", "entered_on": date(2026, 3, 1)})
 		self.assertRaisesRegex(frappe.ValidationError, "cannot start on .*, before", dispute.save)
 
-	def test_resolution_and_withdrawal(self):
+	def test_the_workflow_resolves_once_the_resolution_is_recorded(self):
 		dispute = make_dispute(self.child.name)
-		dispute.resolved_on = date(2026, 3, 10)
-		self.assertRaisesRegex(frappe.ValidationError, "Record the resolution", dispute.save)
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"Not a valid Workflow Action",
+			apply_workflow,
+			dispute.as_dict(),
+			"Resolve",
+		)
+		frappe.clear_last_message()
 		dispute.reload()
-		dispute.resolved_on = date(2026, 3, 10)
-		dispute.resolution = "Life story worker allocated"
+		dispute.update({"resolved_on": date(2026, 3, 10), "resolution": "Life story worker allocated"})
 		dispute.save()
+		self.assertEqual(dispute.status, "Informal")
+		dispute = apply_workflow(dispute.as_dict(), "Resolve")
 		self.assertEqual(
 			(dispute.status, dispute.current_response_due, dispute.stages[0].outcome),
 			("Resolved", None, "Resolved"),
 		)
 		self.assertRaisesRegex(frappe.ValidationError, "cannot be escalated", dispute.escalate)
-		withdrawn = make_dispute(self.child.name, withdrawn=1, resolved_on=date(2026, 3, 9))
-		self.assertEqual(withdrawn.status, "Withdrawn")
+
+	def test_without_the_workflow_the_resolution_fields_close_the_dispute(self):
+		with workflow_switched_off("IRO Dispute"):
+			dispute = make_dispute(self.child.name)
+			dispute.resolved_on = date(2026, 3, 10)
+			self.assertRaisesRegex(frappe.ValidationError, "Record the resolution", dispute.save)
+			dispute.reload()
+			dispute.update({"resolved_on": date(2026, 3, 10), "resolution": "Life story worker allocated"})
+			dispute.save()
+			self.assertEqual((dispute.status, dispute.current_response_due), ("Resolved", None))
+			withdrawn = make_dispute(self.child.name, withdrawn=1, resolved_on=date(2026, 3, 9))
+			self.assertEqual(withdrawn.status, "Withdrawn")
 
 	def test_raised_from_a_review_recommendation_it_links_back(self):
 		review = hold_review(

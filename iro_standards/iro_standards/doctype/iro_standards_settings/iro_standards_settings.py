@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from iro_standards.iro_standards.workflow.states import ensure_workflow_state
 from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
 from iro_standards.standards.timescales import default_dispute_stages, duration_field_names
 
@@ -125,6 +126,10 @@ class IROStandardsSettings(Document):
 					title=_("Duplicate dispute stage"),
 				)
 			first_row_by_stage[row.stage] = row.idx
+
+	def on_update(self) -> None:
+		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
+			ensure_workflow_state(state)
 
 	def to_timescales(self) -> Timescales:
 		durations = {fieldname: self.get(fieldname) for fieldname in duration_field_names()}

@@ -12,6 +12,7 @@ from iro_standards.iro_standards.doctype.practice_standard.practice_standard imp
 	check_standards_checklist,
 )
 from iro_standards.iro_standards.validation import field_label, refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import progress_review_due
 
 
@@ -31,6 +32,7 @@ class ProgressReview(Document):
 			RecommendationProgress,
 		)
 
+		allocated_iro: DF.Link | None
 		case_number: DF.Data | None
 		child: DF.Link | None
 		child_name: DF.Data | None
@@ -44,9 +46,11 @@ class ProgressReview(Document):
 		notes: DF.Text | None
 		overall_rag: DF.Literal["", "Red", "Amber", "Green"]
 		recommendation_progress: DF.Table[RecommendationProgress]
+		social_worker: DF.Link | None
 		standards: DF.Table[PracticeStandardCheck]
 		status: DF.Literal["Due", "Overdue", "Completed", "Concern Raised"]
 		sw_dialogue_held: DF.Check
+		team_manager: DF.Link | None
 	# end: auto-generated types
 
 	def validate(self) -> None:
@@ -61,7 +65,8 @@ class ProgressReview(Document):
 		self.check_dispute()
 		add_standards_checklist(self, "applies_to_progress_review")
 		check_standards_checklist(self)
-		self.status = self.current_status()
+		if not workflow_is_active(self.doctype):
+			self.status = self.current_status()
 
 	def on_update(self) -> None:
 		self.record_progress_on_recommendations()

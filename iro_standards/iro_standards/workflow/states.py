@@ -1,0 +1,13 @@
+import frappe
+
+
+def ensure_workflow_state(name: str, style: str = "") -> None:
+	"""Workflow states are shared records; the dispute's status links to them even without a workflow."""
+	if not frappe.db.exists("Workflow State", name):
+		frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": name, "style": style}).insert(
+			ignore_permissions=True
+		)
+
+
+def workflow_is_active(doctype: str) -> bool:
+	return bool(frappe.get_meta(doctype).get_workflow())

@@ -1,0 +1,213 @@
+from datetime import date
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
+
+from iro_standards.install import after_migrate
+from iro_standards.iro_standards.workflow.installer import default_workflow, restore_default_workflow
+from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
+
+
+class WorkflowTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.iro = make_user("flow.iro@example.com", "IRO")
+		cls.admin = make_user("flow.admin@example.com", "Safeguarding Admin")
+		cls.team_manager = make_user("flow.tm@example.com", "Team Manager")
+		cls.other_team_manager = make_user("flow.tm2@example.com", "Team Manager")
+		cls.social_worker = make_user("flow.sw@example.com", "Social Worker")
+		cls.manager = make_user("flow.manager@example.com", "IRO Manager")
+		frappe.db.commit()
+
+	def setUp(self):
+		self.child = make_looked_after_child(
+			date(2025, 12, 20),
+			allocated_iro=self.iro,
+			iro_allocated_on=date(2025, 12, 22),
+			team_manager=self.team_manager,
+			social_worker=self.social_worker,
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def act(self, user: str, doc, action: str):
+		frappe.set_user(user)
+		try:
+			return apply_workflow(frappe.get_doc(doc.doctype, doc.name).as_dict(), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def assert_refused(self, user: str, doc, action: str, error=frappe.ValidationError):
+		with self.assertRaises(error):
+			self.act(user, doc, action)
+		frappe.clear_last_message()
+
+
+class TestChildReviewWorkflow(WorkflowTestCase):
+	def test_a_review_from_planned_to_record_distributed(self):
+		frappe.set_user(self.admin)
+		review = make_review(self.child.name, date(2026, 1, 19))
+		frappe.set_user("Administrator")
+		self.assertEqual((review.status, review.docstatus), ("Planned", 0))
+		self.assert_refused(self.iro, review, "Mark Held", WorkflowTransitionError)
+
+		review.update({"held_date": date(2026, 1, 19), "participation_code": "PN1", "chair": self.iro})
+		review.save()
+		self.assert_refused(self.admin, review, "Mark Held", WorkflowTransitionError)
+		review = self.act(self.iro, review, "Mark Held")
+		self.assertEqual((review.status, review.docstatus), ("Held", 1))
+
+		self.assert_refused(self.iro, review, "Record Decisions", WorkflowTransitionError)
+		review.append(
+			"recommendations",
+			{"action": "Book PEP", "responsible": "Designated teacher", "due_by": date(2026, 2, 27)},
+		)
+		review.save()
+		review = self.act(self.iro, review, "Record Decisions")
+		self.assertEqual((review.status, review.decisions_recorded_on), ("Decisions Recorded", getdate()))
+
+		self.assert_refused(self.team_manager, review, "Agree", WorkflowTransitionError)
+		review = self.act(self.iro, review, "Send to Team Manager")
+		self.assertEqual((review.status, review.sent_to_tm_on), ("With Team Manager", getdate()))
+		self.assertTrue(review.tm_response_due > getdate())
+
+		self.assert_refused(self.other_team_manager, review, "Agree", frappe.PermissionError)
+		self.assert_refused(self.social_worker, review, "Agree", WorkflowTransitionError)
+		review = self.act(self.team_manager, review, "Disagree")
+		self.assertEqual(
+			(review.status, review.tm_response, review.tm_response_on), ("Disagreed", "Disagreed", getdate())
+		)
+
+		review = self.act(self.iro, review, "Send to Team Manager")
+		self.assertEqual((review.status, review.tm_response), ("With Team Manager", None))
+		review = self.act(self.team_manager, review, "Agree")
+		self.assertEqual((review.status, review.tm_response), ("Agreed", "Agreed"))
+
+		self.assert_refused(self.team_manager, review, "Distribute Record", WorkflowTransitionError)
+		review = self.act(self.admin, review, "Distribute Record")
+		self.assertEqual((review.status, review.record_distributed_on), ("Record Distributed", getdate()))
+		self.assertEqual(
+			frappe.db.get_value("Looked After Child", self.child.name, "last_review_held"), date(2026, 1, 19)
+		)
+
+	def test_a_planned_review_is_adjourned_reconvened_or_cancelled(self):
+		review = make_review(self.child.name, date(2026, 1, 19))
+		self.assert_refused(self.iro, review, "Adjourn", WorkflowTransitionError)
+		review.update(
+			{
+				"adjourned_on": date(2026, 1, 19),
+				"adjournment_reason": "Interpreter absent",
+				"reconvene_date": date(2026, 1, 26),
+			}
+		)
+		review.save()
+		review = self.act(self.iro, review, "Adjourn")
+		self.assertEqual(review.status, "Adjourned")
+		review = self.act(self.admin, review, "Reconvene")
+		self.assertEqual(review.status, "Planned")
+		self.assert_refused(self.iro, review, "Cancel Review", WorkflowTransitionError)
+		review = self.act(self.admin, review, "Cancel Review")
+		self.assertEqual((review.status, review.docstatus), ("Cancelled", 0))
+
+	def test_only_an_iro_manager_cancels_a_held_review_for_correction(self):
+		review = hold_review(self.child.name, date(2026, 1, 19))
+		self.assert_refused(self.iro, review, "Cancel for Correction", WorkflowTransitionError)
+		review = self.act(self.manager, review, "Cancel for Correction")
+		self.assertEqual((review.status, review.docstatus), ("Cancelled for Correction", 2))
+
+
+class TestProgressReviewWorkflow(WorkflowTestCase):
+	def test_completed_or_concern_raised(self):
+		review = hold_review(self.child.name, date(2026, 1, 19))
+		progress = frappe.get_doc({"doctype": "Progress Review", "child_review": review.name}).insert()
+		self.assertEqual(progress.status, "Due")
+		self.assert_refused(self.iro, progress, "Complete", WorkflowTransitionError)
+		progress.completed_on = date(2026, 3, 5)
+		progress.save()
+		self.assert_refused(self.team_manager, progress, "Complete", WorkflowTransitionError)
+		progress = self.act(self.iro, progress, "Complete")
+		self.assertEqual(progress.status, "Completed")
+
+
+class TestDisputeWorkflow(WorkflowTestCase):
+	def test_escalating_through_every_stage_records_each_and_its_deadline(self):
+		dispute = frappe.get_doc(
+			{
+				"doctype": "IRO Dispute",
+				"child": self.child.name,
+				"category": "Education",
+				"issue": "No school place",
+				"desired_outcome": "A school place",
+				"raised_on": date(2026, 3, 2),
+			}
+		).insert()
+		self.assertEqual(dispute.status, "Informal")
+		self.assert_refused(self.social_worker, dispute, "Escalate", WorkflowTransitionError)
+		self.assert_refused(self.other_team_manager, dispute, "Escalate", frappe.PermissionError)
+		for expected in ("Formal 1", "Formal 2", "Formal 3", "Formal 4", "Cafcass referral"):
+			dispute = self.act(self.iro, dispute, "Escalate")
+			self.assertEqual(
+				(dispute.status, dispute.current_stage, dispute.stages[-1].stage),
+				(expected, expected, expected),
+			)
+			self.assertEqual(dispute.stages[-1].entered_on, getdate())
+		self.assertEqual([row.outcome for row in dispute.stages[:-1]], ["Escalated"] * 5)
+		self.assertEqual(
+			dispute.stages[1].response_due,
+			frappe.get_doc("IRO Standards Settings").to_calendar().add_working_days(getdate(), 5),
+		)
+		self.assert_refused(self.iro, dispute, "Escalate", WorkflowTransitionError)
+		dispute.update({"resolved_on": getdate(), "resolution": "Place agreed at court"})
+		dispute.save()
+		dispute = self.act(self.iro, dispute, "Resolve")
+		self.assertEqual((dispute.status, dispute.current_response_due), ("Resolved", None))
+
+
+class TestShippedWorkflows(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_all_three_are_installed_and_active(self):
+		for name in ("Child Review", "Progress Review", "IRO Dispute"):
+			self.assertEqual(
+				frappe.db.get_value("Workflow", name, ["is_active", "workflow_state_field"]), (1, "status")
+			)
+
+	def test_a_sites_edit_survives_migrate_and_can_be_restored(self):
+		workflow = frappe.get_doc("Workflow", "Child Review")
+		shipped = len(workflow.transitions)
+		workflow.transitions = [t for t in workflow.transitions if t.action != "Deem Agreed"]
+		workflow.save()
+		after_migrate()
+		self.assertEqual(len(frappe.get_doc("Workflow", "Child Review").transitions), shipped - 1)
+
+		frappe.set_user(make_user("flow.restorer@example.com", "IRO"))
+		self.assertRaises(frappe.PermissionError, restore_default_workflow, "Child Review")
+		frappe.set_user(make_user("flow.restorer.manager@example.com", "IRO Manager"))
+		restore_default_workflow("Child Review")
+		self.assertEqual(len(frappe.get_doc("Workflow", "Child Review").transitions), shipped)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "is not a workflow shipped", restore_default_workflow, "ToDo"
+		)
+
+	def test_the_dispute_workflow_follows_the_configured_stages(self):
+		states = [state["state"] for state in default_workflow("IRO Dispute")["states"]]
+		self.assertEqual(
+			states,
+			[
+				"Informal",
+				"Formal 1",
+				"Formal 2",
+				"Formal 3",
+				"Formal 4",
+				"Cafcass referral",
+				"Resolved",
+				"Withdrawn",
+			],
+		)
