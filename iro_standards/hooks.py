@@ -29,3 +29,5 @@ has_permission = {
 	"IRO Dispute": "iro_standards.permissions.has_linked_permission",
 	"IRO Contact": "iro_standards.permissions.has_linked_permission",
 }
+
+scheduler_events = {"daily": ["iro_standards.tasks.daily"]}

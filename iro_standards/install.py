@@ -1,5 +1,8 @@
 """Install data: created when missing, never overwritten, so a site's own edits survive migrate."""
 
+import json
+from pathlib import Path
+
 import frappe
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
@@ -11,6 +14,7 @@ from iro_standards.iro_standards.doctype.practice_standard.practice_standard imp
 from iro_standards.iro_standards.workflow.installer import install_default_workflows
 
 WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
+DEFAULT_NOTIFICATIONS = Path(__file__).parent / "iro_standards" / "default_notifications.json"
 ROLES = ("IRO", "IRO Manager", "Safeguarding Admin", "Social Worker", "Team Manager", "Head of Service")
 
 
@@ -28,6 +32,7 @@ def ensure_install_data() -> None:
 	add_default_dispute_stages()
 	add_default_practice_standards()
 	install_default_workflows()
+	add_default_notifications()
 
 
 def ensure_welsh_language() -> None:
@@ -42,3 +47,29 @@ def ensure_roles() -> None:
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
 				ignore_permissions=True
 			)
+
+
+def add_default_notifications() -> None:
+	"""Reminders on the milestone dates the engine stores, editable and kept across migrate.
+
+	They are site records, not standard ones, so an admin can change text, recipients, channel
+	and lead time, or disable one, in the desk. The lead time starts from IRO Standards Settings.
+	"""
+	settings = frappe.get_single("IRO Standards Settings")
+	for notification in json.loads(DEFAULT_NOTIFICATIONS.read_text()):
+		if frappe.db.exists("Notification", notification["name"]):
+			continue
+		lead_time_setting = notification.pop("lead_time_setting")
+		if lead_time_setting:
+			notification["days_in_advance"] = settings.get(lead_time_setting)
+		frappe.get_doc(
+			{
+				"doctype": "Notification",
+				"channel": "Email",
+				"send_system_notification": 1,
+				"message_type": "Markdown",
+				"enabled": 1,
+				"is_standard": 0,
+				**notification,
+			}
+		).insert(ignore_permissions=True)

@@ -84,3 +84,21 @@ def workflow_switched_off(doctype: str) -> Iterator[None]:
 	finally:
 		frappe.db.set_value("Workflow", name, "is_active", 1)
 		frappe.cache.hdel("workflow", doctype)
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing account, so that email is queued; nothing is ever sent from a test."""
+	name = "IRO Standards Test Outgoing"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "iro-standards-test@example.com",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+	return name

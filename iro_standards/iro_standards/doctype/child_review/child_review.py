@@ -111,6 +111,7 @@ class ChildReview(Document):
 		next_review_beyond_limit_reason: DF.SmallText | None
 		next_review_date: DF.Date | None
 		next_review_limit: DF.Date | None
+		overdue: DF.Check
 		participation_code: DF.Literal["", "PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
 		pep_received_on: DF.Date | None
 		permanence_plan_ratified: DF.Literal["", "Yes", "No"]
@@ -293,6 +294,9 @@ class ChildReview(Document):
 				_("A review of this child held on {0} is already recorded.").format(formatdate(held)),
 				title=_("Duplicate review"),
 			)
+		self.overdue = int(
+			not held and self.status != "Cancelled" and getdate(self.statutory_due) < getdate()
+		)
 		outcome = timeliness(held, self.statutory_due, **kwargs) if held else None
 		self.held_in_timescale = int(bool(outcome and outcome.on_time))
 		self.working_days_late = outcome.working_days_late if outcome else 0

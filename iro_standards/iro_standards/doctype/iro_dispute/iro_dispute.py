@@ -52,6 +52,7 @@ class IRODispute(Document):
 		recommendation_text: DF.SmallText | None
 		resolution: DF.Text | None
 		resolved_on: DF.Date | None
+		response_overdue: DF.Check
 		social_worker: DF.Link | None
 		stages: DF.Table[IRODisputeStage]
 		status: DF.Link | None
@@ -159,6 +160,9 @@ class IRODispute(Document):
 		last = self.stages[-1]
 		self.current_stage = last.stage
 		self.current_response_due = None if last.responded_on or self.status in CLOSED else last.response_due
+		self.response_overdue = int(
+			bool(self.current_response_due and getdate(self.current_response_due) < getdate())
+		)
 		if self.status in CLOSED:
 			last.outcome = last.outcome or self.status
 
