@@ -8,7 +8,13 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards import tasks
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
+from iro_standards.tests.factories import (
+	hold_review,
+	make_looked_after_child,
+	make_outgoing_email_account,
+	make_review,
+	make_user,
+)
 from iro_standards.tests.test_rest_api import delete_child_and_records
 
 TODAY = date(2026, 3, 2)
@@ -21,6 +27,7 @@ class TestDailyJob(FrappeTestCase):
 		cls.iro = make_user("daily.iro@example.com", "IRO")
 		make_user("daily.manager@example.com", "IRO Manager")
 		cls.managers = tasks.iro_managers()
+		make_outgoing_email_account()
 		cls.children = []
 		frappe.db.commit()
 
@@ -76,12 +83,19 @@ class TestDailyJob(FrappeTestCase):
 		review.db_set("tm_response_due", tasks_calendar().add_working_days(sent, 5))
 		return review
 
+	def review_names(self) -> list[str]:
+		return frappe.get_all("Child Review", {"child": ("in", self.children)}, pluck="name")
+
 	def outputs(self) -> dict:
 		return {
 			"todos": sorted(
 				frappe.get_all(
 					"ToDo",
-					{"reference_type": "Child Review", "allocated_to": ("in", self.managers)},
+					{
+						"reference_type": "Child Review",
+						"reference_name": ("in", self.review_names()),
+						"allocated_to": ("in", self.managers),
+					},
 					["reference_name", "allocated_to"],
 					as_list=True,
 				)
@@ -106,7 +120,9 @@ class TestDailyJob(FrappeTestCase):
 			"progress": frappe.db.get_value("Progress Review", self.progress.name, "status"),
 			"dispute_overdue": frappe.db.get_value("IRO Dispute", self.dispute.name, "response_overdue"),
 			"email_queue": frappe.db.count("Email Queue"),
-			"notification_logs": frappe.db.count("Notification Log"),
+			"notification_logs": frappe.db.count(
+				"Notification Log", {"document_name": ("in", [self.iro, *self.review_names()])}
+			),
 		}
 
 	def test_the_job_does_exactly_its_work_once(self):
@@ -129,7 +145,12 @@ class TestDailyJob(FrappeTestCase):
 		self.assertEqual(
 			first["notification_logs"] - before["notification_logs"], len(self.managers) + assignment_logs
 		)
-		self.assertEqual(first["email_queue"], before["email_queue"])
+		self.assertEqual(first["email_queue"] - before["email_queue"], len(self.managers))
+		queued = frappe.get_all(
+			"Email Queue", order_by="creation desc", limit=len(self.managers), pluck="name"
+		)
+		recipients = frappe.get_all("Email Queue Recipient", {"parent": ("in", queued)}, pluck="recipient")
+		self.assertEqual(sorted(recipients), sorted(self.managers))
 
 		tasks.daily(TODAY)
 		self.assertEqual(self.outputs(), first)

@@ -14,6 +14,7 @@ from iro_standards.tests.factories import (
 	make_review,
 	make_user,
 )
+from iro_standards.tests.test_rest_api import delete_child_and_records
 
 SHIPPED = (
 	"IRO: Review Due",
@@ -28,8 +29,13 @@ SHIPPED = (
 
 
 class TestShippedNotifications(FrappeTestCase):
+	created_child = None
+
 	def tearDown(self):
 		frappe.db.rollback()
+		if self.created_child:
+			delete_child_and_records(self.created_child)
+			frappe.db.commit()
 
 	def test_all_are_installed_as_editable_site_records(self):
 		for name in SHIPPED:
@@ -64,9 +70,10 @@ class TestShippedNotifications(FrappeTestCase):
 
 		new_logs = frappe.get_all(
 			"Notification Log",
-			{"for_user": iro, "name": ("not in", logs_before or [""])},
+			{"for_user": iro, "name": ("not in", logs_before or [""]), "document_name": ("like", "REV-%")},
 			["subject", "document_type", "document_name"],
 		)
+		self.created_child = child.name
 		self.assertEqual(
 			[(log.document_type, log.document_name) for log in new_logs], [("Child Review", review.name)]
 		)
