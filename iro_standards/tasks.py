@@ -5,6 +5,8 @@ goes, so running it twice, or again after it was stopped half-way, gives nobody 
 anything.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import frappe
@@ -73,8 +75,20 @@ def deem_silent_team_managers_agreed(today: date) -> None:
 	)
 	for batch_start in range(0, len(silent), BATCH_SIZE):
 		for review in silent[batch_start : batch_start + BATCH_SIZE]:
-			deem_agreed(review.name, review.tm_response_due)
+			with one_record(review.name):
+				deem_agreed(review.name, review.tm_response_due)
 		frappe.db.commit()
+
+
+@contextmanager
+def one_record(name: str) -> Iterator[None]:
+	"""A record that fails is logged and left for tomorrow; the others still go through."""
+	frappe.db.savepoint("iro_daily_record")
+	try:
+		yield
+	except Exception:
+		frappe.db.rollback(save_point="iro_daily_record")
+		frappe.log_error(title=_("IRO daily job could not process {0}").format(name))
 
 
 def deem_agreed(review: str, response_due: date) -> None:
@@ -112,7 +126,8 @@ def assign_overdue_reviews_to_iro_managers(today: date) -> None:
 		for review in overdue[batch_start : batch_start + BATCH_SIZE]:
 			unassigned = [manager for manager in managers if (review.name, manager) not in already]
 			if unassigned:
-				assign_review(review, unassigned, today)
+				with one_record(review.name):
+					assign_review(review, unassigned, today)
 		frappe.db.commit()
 
 
