@@ -86,142 +86,94 @@ def ensure_manager() -> None:
 
 def seed_children(count: int, today: date, rng: random.Random) -> None:
 	"""About one child in a thousand has a review newly overdue and one a silent team manager today."""
+	rows = {doctype: [] for doctype in SEEDED if doctype != "ToDo"}
+	for n in range(count):
+		for doctype, row in seed_child(n, today, rng):
+			rows[doctype].append(row)
 	now = frappe.utils.now()
 	base = {"owner": "Administrator", "modified_by": "Administrator", "creation": now, "modified": now}
-	children, episodes, reviews, progress, disputes = [], [], [], [], []
-	for n in range(count):
-		child, episode = f"{PREFIX}C{n:07d}", f"{PREFIX}E{n:07d}"
-		iro = f"bench.iro.{n % 1500}@example.com"
-		start = add_days(today, -rng.randrange(30, 2000))
-		last_held = add_days(today, -rng.randrange(20, 170))
-		due_next = add_days(last_held, 182)
-		children.append(
-			(
-				child,
-				"Bench",
-				f"Child {n}",
-				f"Bench Child {n}",
-				f"{PREFIX}{n}",
-				"2012-01-01",
-				"Looked After",
-				iro,
-				start,
-				last_held,
-				due_next,
-			)
-		)
-		episodes.append((episode, child, start, 1, 0))
-		reviews.append(
-			(
-				f"{PREFIX}H{n:07d}",
-				child,
-				episode,
-				last_held,
-				last_held,
-				add_days(last_held, -1),
-				1,
-				"Record Distributed",
-				None,
-				0,
-			)
-		)
-		overdue = n % 1000 == 0
-		planned_due = add_days(today, -1) if overdue else due_next
-		reviews.append(
-			(f"{PREFIX}P{n:07d}", child, episode, planned_due, None, planned_due, 0, "Planned", None, 0)
-		)
-		if n % 1000 == 1:
-			reviews.append(
-				(
-					f"{PREFIX}T{n:07d}",
-					child,
-					episode,
-					last_held,
-					last_held,
-					add_days(last_held, -1),
-					1,
-					"With Team Manager",
-					add_days(today, -1),
-					0,
-				)
-			)
-		progress.append((f"{PREFIX}G{n:07d}", f"{PREFIX}H{n:07d}", child, add_days(last_held, 91), "Due"))
-		if n % 20 == 0:
-			disputes.append(
-				(
-					f"{PREFIX}D{n:07d}",
-					child,
-					"Administrator",
-					add_days(today, -10),
-					"Other",
-					"Bench",
-					"Bench",
-					"Informal",
-					"Informal",
-					add_days(today, rng.randrange(-5, 5)),
-				)
-			)
-	insert(
-		"Looked After Child",
-		[
-			"name",
-			"first_name",
-			"last_name",
-			"full_name",
-			"case_number",
-			"date_of_birth",
-			"status",
-			"allocated_iro",
-			"became_looked_after",
-			"last_review_held",
-			"next_review_due",
-		],
-		children,
-		base,
-	)
-	insert("Care Episode", ["name", "child", "start_date", "is_open", "docstatus"], episodes, base)
-	insert(
-		"Child Review",
-		[
-			"name",
-			"child",
-			"episode",
-			"planned_date",
-			"held_date",
-			"statutory_due",
-			"docstatus",
-			"status",
-			"tm_response_due",
-			"overdue",
-		],
-		reviews,
-		base,
-	)
-	insert("Progress Review", ["name", "child_review", "child", "due_date", "status"], progress, base)
-	insert(
-		"IRO Dispute",
-		[
-			"name",
-			"child",
-			"raised_by",
-			"raised_on",
-			"category",
-			"issue",
-			"desired_outcome",
-			"status",
-			"current_stage",
-			"current_response_due",
-		],
-		disputes,
-		base,
-	)
+	for doctype, doctype_rows in rows.items():
+		fields = [*doctype_rows[0], *base]
+		values = [(*row.values(), *base.values()) for row in doctype_rows]
+		frappe.db.bulk_insert(doctype, fields, values, chunk_size=5000)
 	frappe.db.commit()
 
 
-def insert(doctype: str, fields: list[str], rows: list[tuple], base: dict) -> None:
-	frappe.db.bulk_insert(
-		doctype, [*fields, *base], [(*row, *base.values()) for row in rows], chunk_size=5000
+def seed_child(n: int, today: date, rng: random.Random):
+	child, episode, held = f"{PREFIX}C{n:07d}", f"{PREFIX}E{n:07d}", f"{PREFIX}H{n:07d}"
+	start = add_days(today, -rng.randrange(200, 2000))
+	last_held = add_days(today, -rng.randrange(20, 170))
+	next_due = add_days(last_held, 182)
+	yield (
+		"Looked After Child",
+		{
+			"name": child,
+			"first_name": "Bench",
+			"last_name": f"Child {n}",
+			"full_name": f"Bench Child {n}",
+			"case_number": f"{PREFIX}{n}",
+			"date_of_birth": "2012-01-01",
+			"status": "Looked After",
+			"allocated_iro": f"bench.iro.{n % 1500}@example.com",
+			"became_looked_after": start,
+			"last_review_held": last_held,
+			"next_review_due": next_due,
+		},
 	)
+	yield "Care Episode", {"name": episode, "child": child, "start_date": start, "is_open": 1}
+	yield "Child Review", review_row(held, child, episode, last_held, "Record Distributed", sent=last_held)
+	planned_due = add_days(today, -1) if n % 1000 == 0 else next_due
+	yield "Child Review", review_row(f"{PREFIX}P{n:07d}", child, episode, planned_due, "Planned")
+	if n % 1000 == 1:
+		sent = add_days(today, -8)
+		silent = review_row(
+			f"{PREFIX}T{n:07d}", child, episode, add_days(sent, -2), "With Team Manager", sent=sent
+		)
+		yield "Child Review", {**silent, "tm_response_due": add_days(today, -1)}
+	yield (
+		"Progress Review",
+		{
+			"name": f"{PREFIX}G{n:07d}",
+			"child_review": held,
+			"child": child,
+			"due_date": add_days(last_held, 91),
+			"status": "Due",
+		},
+	)
+	if n % 20 == 0:
+		yield (
+			"IRO Dispute",
+			{
+				"name": f"{PREFIX}D{n:07d}",
+				"child": child,
+				"raised_by": "Administrator",
+				"raised_on": add_days(today, -10),
+				"category": "Other",
+				"issue": "Benchmark",
+				"desired_outcome": "Benchmark",
+				"status": "Informal",
+				"current_stage": "Informal",
+				"current_response_due": add_days(today, rng.randrange(-5, 5)),
+			},
+		)
+
+
+def review_row(name: str, child: str, episode: str, on: date, status: str, sent: date | None = None) -> dict:
+	held = sent is not None
+	return {
+		"name": name,
+		"child": child,
+		"episode": episode,
+		"planned_date": on,
+		"held_date": on if held else None,
+		"statutory_due": on,
+		"docstatus": int(held),
+		"status": status,
+		"decisions_recorded_on": on if held else None,
+		"sent_to_tm_on": sent,
+		"tm_response_due": None,
+		"overdue": 0,
+	}
 
 
 def naive_daily(children: list[str], today: date) -> None:

@@ -165,6 +165,7 @@ class ChildReview(Document):
 		self.check_attendees()
 		self.check_recommendations()
 		self.set_next_review_limit()
+		self.set_recording_deadlines()
 		self.check_after_review_dates()
 		self.derive_spoken_to_privately()
 		add_standards_checklist(self, "applies_to_review")
@@ -403,6 +404,13 @@ class ChildReview(Document):
 				title=_("Next review too late"),
 			)
 
+	def set_recording_deadlines(self) -> None:
+		"""Fixed when the review is held: a held review cannot change its held date."""
+		held = date_of(self, "held_date")
+		kwargs = engine_kwargs()
+		self.decisions_due = decisions_due(held, **kwargs) if held else None
+		self.record_distribution_due = record_distribution_due(held, **kwargs) if held else None
+
 	def check_after_review_dates(self) -> None:
 		held = date_of(self, "held_date")
 		if not held:
@@ -415,13 +423,10 @@ class ChildReview(Document):
 						title=_("Review not held"),
 					)
 			return
-		kwargs = engine_kwargs()
-		self.decisions_due = decisions_due(held, **kwargs)
-		self.record_distribution_due = record_distribution_due(held, **kwargs)
 		for fieldname in ("decisions_recorded_on", "sent_to_tm_on", "record_distributed_on"):
 			refuse_date_before(self, fieldname, held, field_label(self, "held_date"))
 		sent = date_of(self, "sent_to_tm_on")
-		self.tm_response_due = tm_response_due(sent, **kwargs) if sent else None
+		self.tm_response_due = tm_response_due(sent, **engine_kwargs()) if sent else None
 		if self.tm_response and not sent:
 			frappe.throw(
 				_("Record when the decisions were sent to the team manager before their response."),

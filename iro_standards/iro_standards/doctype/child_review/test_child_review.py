@@ -307,3 +307,14 @@ class TestSubmittedReview(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Child Review", review.name, "spoken_to_privately"), 1)
 		later = make_review(child.name, date(2026, 1, 20))
 		self.assertEqual(later.spoken_to_privately, 1)
+
+	def test_changing_a_timescale_later_does_not_block_recording_on_a_held_review(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		review = hold_review(child.name, date(2026, 1, 19))
+		settings = frappe.get_doc("IRO Standards Settings")
+		settings.record_distribution_working_days = 15
+		settings.save()
+		review.reload()
+		review.record_distributed_on = date(2026, 2, 2)
+		review.save()
+		self.assertEqual(review.record_distribution_due, date(2026, 2, 16))
