@@ -252,6 +252,10 @@ class TestChildReviewValidation(FrappeTestCase):
 
 
 class TestSubmittedReview(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_cache(doctype="IRO Standards Settings")
+
 	def test_a_held_review_is_immutable_and_corrected_by_cancel_and_amend(self):
 		child = make_looked_after_child(date(2025, 12, 20))
 		review = hold_review(child.name, date(2026, 1, 19))
