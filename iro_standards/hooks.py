@@ -31,3 +31,5 @@ has_permission = {
 }
 
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}
+
+app_include_js = "/assets/iro_standards/js/iro_standards.js"

@@ -27,6 +27,7 @@ from iro_standards.standards import (
 	ReviewHistory,
 	ReviewKind,
 	adjournment_limit,
+	age_in_years,
 	child_contact_due,
 	consultation_due,
 	decisions_due,
@@ -79,6 +80,7 @@ class ChildReview(Document):
 		adjournment_limit: DF.Date | None
 		adjournment_reason: DF.SmallText | None
 		advocate_arranged: DF.Check
+		age_at_review: DF.Int
 		allocated_iro: DF.Link | None
 		amended_from: DF.Link | None
 		attendees: DF.Table[ReviewAttendee]
@@ -96,6 +98,7 @@ class ChildReview(Document):
 		child_name: DF.Data | None
 		consultation_docs_received_on: DF.Date | None
 		consultation_due: DF.Date | None
+		consultation_held_on: DF.Date | None
 		consulted_about_chairing: DF.Check
 		decisions_due: DF.Date | None
 		decisions_recorded_on: DF.Date | None
@@ -105,6 +108,7 @@ class ChildReview(Document):
 		held_in_timescale: DF.Check
 		interpreter_arranged: DF.Check
 		invitations_due: DF.Date | None
+		invitations_sent_on: DF.Date | None
 		late_reason: DF.SmallText | None
 		minute_taker: DF.Data | None
 		naming_series: DF.Literal["REV-.YYYY.-.#####"]
@@ -145,6 +149,7 @@ class ChildReview(Document):
 		sw_report_in_time: DF.Check
 		sw_report_received_on: DF.Date | None
 		sw_report_tm_comments: DF.Check
+		team: DF.Data | None
 		team_manager: DF.Link | None
 		tm_comments: DF.SmallText | None
 		tm_response: DF.Literal["", "Agreed", "Disagreed", "Deemed Agreed"]
@@ -156,7 +161,15 @@ class ChildReview(Document):
 
 	def validate(self) -> None:
 		self.restrict_team_manager()
-		refuse_future_dates(self, "held_date", "adjourned_on", *RECEIVED_FIELDS, *AFTER_REVIEW_FIELDS)
+		refuse_future_dates(
+			self,
+			"held_date",
+			"adjourned_on",
+			"invitations_sent_on",
+			"consultation_held_on",
+			*RECEIVED_FIELDS,
+			*AFTER_REVIEW_FIELDS,
+		)
 		self.set_episode()
 		self.set_statutory_timescales()
 		self.set_preparation_deadlines()
@@ -330,7 +343,11 @@ class ChildReview(Document):
 				title=_("Adjournment too long"),
 			)
 
+	def date_of_birth(self) -> date:
+		return getdate(frappe.db.get_value("Looked After Child", self.child, "date_of_birth"))
+
 	def check_participation(self) -> None:
+		self.age_at_review = age_in_years(self.date_of_birth(), self.review_date())
 		if not self.participation_code:
 			return
 		if self.participation_code not in PARTICIPATION_CODES:
@@ -338,8 +355,7 @@ class ChildReview(Document):
 				_("{0} is not a participation code: use PN0 to PN7.").format(self.participation_code),
 				title=_("Invalid participation code"),
 			)
-		born = getdate(frappe.db.get_value("Looked After Child", self.child, "date_of_birth"))
-		if not participation_code_fits_age(self.participation_code, born, self.review_date()):
+		if not participation_code_fits_age(self.participation_code, self.date_of_birth(), self.review_date()):
 			message = (
 				_(
 					"PN0 is only for a child under 4 at the review. Choose the code that describes how the child took part."

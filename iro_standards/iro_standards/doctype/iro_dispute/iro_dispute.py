@@ -56,6 +56,7 @@ class IRODispute(Document):
 		social_worker: DF.Link | None
 		stages: DF.Table[IRODisputeStage]
 		status: DF.Link | None
+		team: DF.Data | None
 		team_manager: DF.Link | None
 		withdrawn: DF.Check
 	# end: auto-generated types

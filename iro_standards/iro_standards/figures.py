@@ -1,0 +1,111 @@
+"""Every figure a manager sees, computed once and through the viewer's permissions.
+
+Reports, number cards and dashboard charts call these functions; each reads with
+``frappe.get_list`` (so record scoping applies) in one or a few grouped queries, never one per row.
+"""
+
+from datetime import date, timedelta
+
+import frappe
+from frappe.utils import getdate
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	SETTINGS,
+	engine_kwargs,
+)
+from iro_standards.standards import add_months, due_soon_until
+
+OPEN_REVIEW_STATES = ("Planned", "Adjourned")
+CLOSED_DISPUTE_STATES = ("Resolved", "Withdrawn")
+REVIEW_GROUPINGS = {
+	"Month": "date_format(held_date, '%Y-%m')",
+	"IRO": "chair",
+	"Team": "team",
+	"Review Kind": "review_kind",
+}
+
+
+def this_quarter(today: date | None = None) -> tuple[date, date]:
+	today = getdate(today)
+	start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+	return start, add_months(start, 3) - timedelta(days=1)
+
+
+def period(filters: dict | None) -> tuple[date, date]:
+	"""The report period: the filters' dates, or this quarter."""
+	filters = frappe._dict(filters or {})
+	start, end = this_quarter()
+	return getdate(filters.from_date or start), getdate(filters.to_date or end)
+
+
+def held_review_filters(filters: dict | None) -> list:
+	"""Submitted reviews held in the period, narrowed by IRO, team and review kind when given."""
+	filters = frappe._dict(filters or {})
+	start, end = period(filters)
+	conditions = [["docstatus", "=", 1], ["held_date", "between", [start, end]]]
+	for fieldname, key in (("chair", "iro"), ("team", "team"), ("review_kind", "review_kind")):
+		if filters.get(key):
+			conditions.append([fieldname, "=", filters[key]])
+	return conditions
+
+
+def percentage(part: float, whole: float) -> float:
+	return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def review_timeliness(filters: dict | None, group_by: str = "Month") -> list[dict]:
+	"""Reviews held in the period by group: held, in timescale, late and the in-timescale percentage."""
+	expression = REVIEW_GROUPINGS[group_by]
+	rows = frappe.get_list(
+		"Child Review",
+		filters=held_review_filters(filters),
+		fields=[f"{expression} as grouping", "count(name) as held", "sum(held_in_timescale) as in_timescale"],
+		group_by="grouping",
+		order_by="grouping asc",
+	)
+	return [
+		{
+			"grouping": row.grouping,
+			"held": row.held,
+			"in_timescale": int(row.in_timescale or 0),
+			"late": row.held - int(row.in_timescale or 0),
+			"percent_in_timescale": percentage(row.in_timescale or 0, row.held),
+		}
+		for row in rows
+	]
+
+
+def in_timescale_percentage(filters: dict | None = None) -> float:
+	rows = review_timeliness(filters, "Review Kind")
+	return percentage(sum(r["in_timescale"] for r in rows), sum(r["held"] for r in rows))
+
+
+def count(doctype: str, filters: list) -> int:
+	return frappe.get_list(doctype, filters=filters, fields=["count(name) as total"])[0].total
+
+
+def reviews_overdue() -> int:
+	return count("Child Review", [["docstatus", "=", 0], ["overdue", "=", 1]])
+
+
+def reviews_due_soon(today: date | None = None) -> int:
+	"""Open reviews whose statutory date falls from today to the end of the due-soon window."""
+	today = getdate(today)
+	window = frappe.db.get_single_value(SETTINGS, "due_soon_working_days")
+	last_day = due_soon_until(today, window, calendar=engine_kwargs()["calendar"])
+	return count(
+		"Child Review",
+		[
+			["docstatus", "=", 0],
+			["status", "in", OPEN_REVIEW_STATES],
+			["statutory_due", "between", [today, last_day]],
+		],
+	)
+
+
+def open_disputes() -> int:
+	return count("IRO Dispute", [["status", "not in", CLOSED_DISPUTE_STATES]])
+
+
+def progress_reviews_overdue() -> int:
+	return count("Progress Review", [["status", "=", "Overdue"]])

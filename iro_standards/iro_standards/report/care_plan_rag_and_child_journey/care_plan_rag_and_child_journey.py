@@ -1,0 +1,169 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from itertools import groupby
+
+import frappe
+from frappe import _
+
+from iro_standards.iro_standards import figures
+
+RAG_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	if filters.child:
+		return journey_columns(), child_journey(filters.child)
+	reviews = frappe.get_list(
+		"Child Review",
+		filters=[*figures.held_review_filters(filters), ["care_plan_rag", "is", "set"]],
+		fields=["child", "case_number", "held_date", "care_plan_rag"],
+		order_by="child asc, held_date asc",
+		limit_page_length=0,
+	)
+	rows = [movement(child, list(ratings)) for child, ratings in groupby(reviews, key=lambda r: r.child)]
+	return columns(), rows, None, chart(rows), summary(rows)
+
+
+def movement(child: str, ratings: list) -> dict:
+	first, latest = ratings[0].care_plan_rag, ratings[-1].care_plan_rag
+	change = RAG_ORDER[latest] - RAG_ORDER[first]
+	return {
+		"child": child,
+		"case_number": ratings[0].case_number,
+		"journey": " → ".join(_(r.care_plan_rag) for r in ratings),
+		"first_rag": first,
+		"latest_rag": latest,
+		"movement": _("Improved") if change > 0 else (_("Worse") if change < 0 else _("Same")),
+		"red_to_green": int(first == "Red" and latest == "Green"),
+	}
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "child",
+			"label": _("Child"),
+			"fieldtype": "Link",
+			"options": "Looked After Child",
+			"width": 130,
+		},
+		{"fieldname": "case_number", "label": _("Case Number"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "journey", "label": _("Ratings in Order"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "first_rag", "label": _("First"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "latest_rag", "label": _("Latest"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "movement", "label": _("Movement"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "red_to_green", "label": _("Red to Green"), "fieldtype": "Check", "width": 110},
+	]
+
+
+def chart(rows: list[dict]) -> dict:
+	return {
+		"data": {
+			"labels": [_(rag) for rag in RAG_ORDER],
+			"datasets": [
+				{
+					"name": _("Latest Rating"),
+					"values": [sum(r["latest_rag"] == rag for r in rows) for rag in RAG_ORDER],
+				}
+			],
+		},
+		"type": "bar",
+		"colors": ["#2490ef"],
+	}
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	return [
+		{"value": len(rows), "label": _("Children Rated"), "datatype": "Int", "indicator": "blue"},
+		{
+			"value": sum(r["movement"] == _("Improved") for r in rows),
+			"label": _("Improved"),
+			"datatype": "Int",
+			"indicator": "green",
+		},
+		{
+			"value": sum(r["movement"] == _("Worse") for r in rows),
+			"label": _("Worse"),
+			"datatype": "Int",
+			"indicator": "red",
+		},
+		{
+			"value": sum(r["red_to_green"] for r in rows),
+			"label": _("Red to Green"),
+			"datatype": "Int",
+			"indicator": "green",
+		},
+	]
+
+
+def child_journey(child: str) -> list[dict]:
+	"""Every review, progress review and dispute of one child, in date order."""
+	entries = [
+		{
+			"date": r.held_date,
+			"record_type": "Child Review",
+			"record": r.name,
+			"what": _(r.review_kind or ""),
+			"rag": r.care_plan_rag,
+			"status": _(r.status),
+		}
+		for r in frappe.get_list(
+			"Child Review",
+			filters={"child": child, "docstatus": 1},
+			fields=["name", "held_date", "review_kind", "care_plan_rag", "status"],
+		)
+	]
+	entries += [
+		{
+			"date": p.completed_on or p.due_date,
+			"record_type": "Progress Review",
+			"record": p.name,
+			"what": _("Progress review"),
+			"rag": p.overall_rag,
+			"status": _(p.status),
+		}
+		for p in frappe.get_list(
+			"Progress Review",
+			filters={"child": child},
+			fields=["name", "completed_on", "due_date", "overall_rag", "status"],
+		)
+	]
+	entries += [
+		{
+			"date": d.raised_on,
+			"record_type": "IRO Dispute",
+			"record": d.name,
+			"what": _(d.category),
+			"rag": None,
+			"status": _(d.status),
+		}
+		for d in frappe.get_list(
+			"IRO Dispute", filters={"child": child}, fields=["name", "raised_on", "category", "status"]
+		)
+	]
+	return sorted(entries, key=lambda entry: (entry["date"], entry["record"]))
+
+
+def journey_columns() -> list[dict]:
+	return [
+		{"fieldname": "date", "label": _("Date"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "record_type",
+			"label": _("Record Type"),
+			"fieldtype": "Link",
+			"options": "DocType",
+			"width": 140,
+		},
+		{
+			"fieldname": "record",
+			"label": _("Record"),
+			"fieldtype": "Dynamic Link",
+			"options": "record_type",
+			"width": 160,
+		},
+		{"fieldname": "what", "label": _("What"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "rag", "label": _("RAG"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 160},
+	]

@@ -1,0 +1,110 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from iro_standards.iro_standards import figures
+
+TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	reviews = frappe.get_list(
+		"Child Review",
+		filters=figures.held_review_filters(filters),
+		fields=[
+			"chair",
+			"decisions_due",
+			"decisions_recorded_on",
+			"tm_response",
+			"record_distribution_due",
+			"record_distributed_on",
+		],
+		limit_page_length=0,
+	)
+	by_iro = defaultdict(lambda: defaultdict(int))
+	for review in reviews:
+		counts = by_iro[review.chair]
+		counts["held"] += 1
+		counts["decisions_in_time"] += on_time(review.decisions_recorded_on, review.decisions_due)
+		counts["distributed_in_time"] += on_time(review.record_distributed_on, review.record_distribution_due)
+		if review.tm_response:
+			counts[frappe.scrub(review.tm_response)] += 1
+	rows = [decision_row(iro, counts) for iro, counts in sorted(by_iro.items(), key=lambda i: str(i[0]))]
+	return columns(), rows, None, None, summary(rows)
+
+
+def on_time(done, due) -> int:
+	return int(bool(done and due and getdate(done) <= getdate(due)))
+
+
+def decision_row(iro: str, counts: dict) -> dict:
+	return {
+		"iro": iro,
+		"held": counts["held"],
+		"decisions_in_time": counts["decisions_in_time"],
+		"percent_decisions": figures.percentage(counts["decisions_in_time"], counts["held"]),
+		**{frappe.scrub(response): counts[frappe.scrub(response)] for response in TM_RESPONSES},
+		"distributed_in_time": counts["distributed_in_time"],
+		"percent_distributed": figures.percentage(counts["distributed_in_time"], counts["held"]),
+	}
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "iro", "label": _("IRO"), "fieldtype": "Link", "options": "User", "width": 200},
+		{"fieldname": "held", "label": _("Reviews Held"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "decisions_in_time", "label": _("Decisions in Time"), "fieldtype": "Int", "width": 140},
+		{
+			"fieldname": "percent_decisions",
+			"label": _("% Decisions in Time"),
+			"fieldtype": "Percent",
+			"width": 150,
+		},
+		*(
+			{"fieldname": frappe.scrub(response), "label": _(response), "fieldtype": "Int", "width": 110}
+			for response in TM_RESPONSES
+		),
+		{
+			"fieldname": "distributed_in_time",
+			"label": _("Records Distributed in Time"),
+			"fieldtype": "Int",
+			"width": 200,
+		},
+		{
+			"fieldname": "percent_distributed",
+			"label": _("% Distributed in Time"),
+			"fieldtype": "Percent",
+			"width": 160,
+		},
+	]
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	held = sum(row["held"] for row in rows)
+	return [
+		{"value": held, "label": _("Reviews Held"), "datatype": "Int", "indicator": "blue"},
+		{
+			"value": figures.percentage(sum(r["decisions_in_time"] for r in rows), held),
+			"label": _("Decisions in Time"),
+			"datatype": "Percent",
+			"indicator": "green",
+		},
+		{
+			"value": figures.percentage(sum(r["distributed_in_time"] for r in rows), held),
+			"label": _("Records Distributed in Time"),
+			"datatype": "Percent",
+			"indicator": "green",
+		},
+		{
+			"value": sum(r["deemed_agreed"] for r in rows),
+			"label": _("Deemed Agreed"),
+			"datatype": "Int",
+			"indicator": "orange",
+		},
+	]

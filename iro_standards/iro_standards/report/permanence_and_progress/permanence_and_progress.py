@@ -1,0 +1,126 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from iro_standards.iro_standards import figures
+
+RECOMMENDATION_STATES = ("Done", "On Track", "At Risk", "Drifting", "Open")
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	by_iro = defaultdict(lambda: defaultdict(int))
+	for row in frappe.get_list(
+		"Child Review",
+		filters=[*figures.held_review_filters(filters), ["review_kind", "=", "Second"]],
+		fields=["chair", "permanence_plan_ratified", "count(name) as reviews"],
+		group_by="chair, permanence_plan_ratified",
+	):
+		by_iro[row.chair]["second_reviews"] += row.reviews
+		by_iro[row.chair]["permanence_ratified"] += (
+			row.reviews if row.permanence_plan_ratified == "Yes" else 0
+		)
+	for row in progress_reviews_due(filters):
+		by_iro[row.allocated_iro]["progress_due"] += 1
+		on_time = row.completed_on and getdate(row.completed_on) <= getdate(row.due_date)
+		by_iro[row.allocated_iro]["progress_on_time"] += int(bool(on_time))
+	for row in frappe.get_list(
+		"Child Review",
+		filters=figures.held_review_filters(filters),
+		fields=[
+			"chair",
+			"`tabReview Recommendation`.status as status",
+			"count(`tabReview Recommendation`.name) as recommendations",
+		],
+		group_by="chair, status",
+	):
+		if row.status:
+			by_iro[row.chair][frappe.scrub(row.status)] += row.recommendations
+	rows = [
+		permanence_row(iro, figures_for)
+		for iro, figures_for in sorted(by_iro.items(), key=lambda i: str(i[0]))
+	]
+	return columns(), rows, None, None, summary(rows)
+
+
+def progress_reviews_due(filters) -> list:
+	start, end = figures.period(filters)
+	conditions = [["due_date", "between", [start, end]]]
+	if filters.iro:
+		conditions.append(["allocated_iro", "=", filters.iro])
+	return frappe.get_list(
+		"Progress Review",
+		filters=conditions,
+		fields=["allocated_iro", "due_date", "completed_on"],
+		limit_page_length=0,
+	)
+
+
+def permanence_row(iro: str, counts: dict) -> dict:
+	return {
+		"iro": iro,
+		"second_reviews": counts["second_reviews"],
+		"permanence_ratified": counts["permanence_ratified"],
+		"percent_permanence": figures.percentage(counts["permanence_ratified"], counts["second_reviews"]),
+		"progress_due": counts["progress_due"],
+		"progress_on_time": counts["progress_on_time"],
+		"percent_progress": figures.percentage(counts["progress_on_time"], counts["progress_due"]),
+		**{frappe.scrub(state): counts[frappe.scrub(state)] for state in RECOMMENDATION_STATES},
+	}
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "iro", "label": _("IRO"), "fieldtype": "Link", "options": "User", "width": 200},
+		{"fieldname": "second_reviews", "label": _("Second Reviews"), "fieldtype": "Int", "width": 120},
+		{
+			"fieldname": "permanence_ratified",
+			"label": _("Permanence Ratified"),
+			"fieldtype": "Int",
+			"width": 150,
+		},
+		{"fieldname": "percent_permanence", "label": _("% Ratified"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "progress_due", "label": _("Progress Reviews Due"), "fieldtype": "Int", "width": 160},
+		{
+			"fieldname": "progress_on_time",
+			"label": _("Done by the Mid-Point"),
+			"fieldtype": "Int",
+			"width": 160,
+		},
+		{"fieldname": "percent_progress", "label": _("% on Time"), "fieldtype": "Percent", "width": 100},
+		*(
+			{"fieldname": frappe.scrub(state), "label": _(state), "fieldtype": "Int", "width": 90}
+			for state in RECOMMENDATION_STATES
+		),
+	]
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	def total(field: str) -> int:
+		return sum(row[field] for row in rows)
+
+	return [
+		{
+			"value": figures.percentage(total("permanence_ratified"), total("second_reviews")),
+			"label": _("Permanence by Second Review"),
+			"datatype": "Percent",
+			"indicator": "blue",
+		},
+		{
+			"value": figures.percentage(total("progress_on_time"), total("progress_due")),
+			"label": _("Progress Reviews at the Mid-Point"),
+			"datatype": "Percent",
+			"indicator": "blue",
+		},
+		{
+			"value": total("drifting"),
+			"label": _("Recommendations Drifting"),
+			"datatype": "Int",
+			"indicator": "red",
+		},
+	]

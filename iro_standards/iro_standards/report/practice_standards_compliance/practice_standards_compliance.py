@@ -1,0 +1,122 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+
+from iro_standards.iro_standards import figures
+
+OUTCOMES = ("Met", "Not Met", "Not Applicable")
+GROUPS = {"Area": "area", "Standard": "practice_standard", "IRO": "iro"}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	group_by = filters.group_by or "Area"
+	checks = review_checks(filters) + progress_review_checks(filters)
+	rows = compliance_rows(checks, GROUPS[group_by])
+	return columns(group_by), rows, None, chart(rows), summary(rows)
+
+
+def review_checks(filters) -> list:
+	"""Checklist outcomes on reviews held in the period, counted per standard, outcome and IRO."""
+	return frappe.get_list(
+		"Child Review",
+		filters=figures.held_review_filters(filters),
+		fields=[
+			"chair as iro",
+			"`tabPractice Standard Check`.practice_standard as practice_standard",
+			"`tabPractice Standard Check`.area as area",
+			"`tabPractice Standard Check`.outcome as outcome",
+			"count(`tabPractice Standard Check`.name) as checks",
+		],
+		group_by="iro, practice_standard, area, outcome",
+	)
+
+
+def progress_review_checks(filters) -> list:
+	start, end = figures.period(filters)
+	conditions = [["completed_on", "between", [start, end]]]
+	if filters.iro:
+		conditions.append(["completed_by", "=", filters.iro])
+	return frappe.get_list(
+		"Progress Review",
+		filters=conditions,
+		fields=[
+			"completed_by as iro",
+			"`tabPractice Standard Check`.practice_standard as practice_standard",
+			"`tabPractice Standard Check`.area as area",
+			"`tabPractice Standard Check`.outcome as outcome",
+			"count(`tabPractice Standard Check`.name) as checks",
+		],
+		group_by="iro, practice_standard, area, outcome",
+	)
+
+
+def compliance_rows(checks: list, key: str) -> list[dict]:
+	totals = defaultdict(lambda: defaultdict(int))
+	for check in checks:
+		if check.practice_standard:
+			totals[check.get(key)][check.outcome or "Not Assessed"] += check.checks
+	rows = []
+	for grouping, outcomes in sorted(totals.items(), key=lambda item: str(item[0])):
+		assessed = outcomes["Met"] + outcomes["Not Met"]
+		rows.append(
+			{
+				"grouping": grouping,
+				"met": outcomes["Met"],
+				"not_met": outcomes["Not Met"],
+				"not_applicable": outcomes["Not Applicable"],
+				"not_assessed": outcomes["Not Assessed"],
+				"percent_met": figures.percentage(outcomes["Met"], assessed),
+			}
+		)
+	return rows
+
+
+def columns(group_by: str) -> list[dict]:
+	grouping = {"fieldname": "grouping", "label": _(group_by), "fieldtype": "Data", "width": 200}
+	if group_by == "Standard":
+		grouping.update({"fieldtype": "Link", "options": "Practice Standard"})
+	elif group_by == "IRO":
+		grouping.update({"fieldtype": "Link", "options": "User"})
+	return [
+		grouping,
+		{"fieldname": "met", "label": _("Met"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "not_met", "label": _("Not Met"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "not_applicable", "label": _("Not Applicable"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "not_assessed", "label": _("Not Assessed"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "percent_met", "label": _("% Met"), "fieldtype": "Percent", "width": 100},
+	]
+
+
+def chart(rows: list[dict]) -> dict:
+	return {
+		"data": {
+			"labels": [str(row["grouping"]) for row in rows],
+			"datasets": [
+				{"name": _("Met"), "values": [row["met"] for row in rows]},
+				{"name": _("Not Met"), "values": [row["not_met"] for row in rows]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#29cd42", "#e24c4c"],
+	}
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	met = sum(row["met"] for row in rows)
+	not_met = sum(row["not_met"] for row in rows)
+	return [
+		{"value": met, "label": _("Met"), "datatype": "Int", "indicator": "green"},
+		{"value": not_met, "label": _("Not Met"), "datatype": "Int", "indicator": "red"},
+		{
+			"value": figures.percentage(met, met + not_met),
+			"label": _("% Met"),
+			"datatype": "Percent",
+			"indicator": "blue",
+		},
+	]

@@ -1,0 +1,150 @@
+# Copyright (c) 2026, iro_standards contributors and contributors
+# For license information, please see license.txt
+
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from iro_standards.iro_standards import figures
+
+MILESTONES = (
+	("consultation_due", "consultation_held_on", "Consultation"),
+	("invitations_due", "invitations_sent_on", "Invitations"),
+	("sw_report_due", "sw_report_received_on", "Social worker report"),
+)
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	today = getdate()
+	children = open_children(filters)
+	planned = planned_reviews([child.name for child in children])
+	rows = [row_for(child, planned.get(child.name), today) for child in children]
+	if filters.only_overdue:
+		rows = [row for row in rows if row["days_to_go"] is not None and row["days_to_go"] < 0]
+	return columns(), rows, None, None, summary(rows)
+
+
+def open_children(filters) -> list:
+	conditions = [["status", "=", "Looked After"]]
+	if filters.iro:
+		conditions.append(["allocated_iro", "=", filters.iro])
+	if filters.team:
+		conditions.append(["team", "=", filters.team])
+	return frappe.get_list(
+		"Looked After Child",
+		filters=conditions,
+		fields=[
+			"name",
+			"case_number",
+			"allocated_iro",
+			"team",
+			"next_review_due",
+			"next_review_kind",
+			"progress_review_due",
+			"pep_due",
+		],
+		order_by="next_review_due asc",
+		limit_page_length=0,
+	)
+
+
+def planned_reviews(children: list[str]) -> dict:
+	if not children:
+		return {}
+	fields = ["name", "child", "planned_date", *(f for milestone in MILESTONES for f in milestone[:2])]
+	reviews = frappe.get_list(
+		"Child Review",
+		filters=[
+			["docstatus", "=", 0],
+			["status", "in", figures.OPEN_REVIEW_STATES],
+			["child", "in", children],
+		],
+		fields=fields,
+		order_by="planned_date desc",
+		limit_page_length=0,
+	)
+	return {review.child: review for review in reversed(reviews)}
+
+
+def row_for(child, review, today: date) -> dict:
+	due = child.next_review_due and getdate(child.next_review_due)
+	missed = [
+		_(label)
+		for due_field, done_field, label in MILESTONES
+		if review
+		and review.get(due_field)
+		and getdate(review.get(due_field)) < today
+		and not review.get(done_field)
+	]
+	return {
+		"child": child.name,
+		"case_number": child.case_number,
+		"allocated_iro": child.allocated_iro,
+		"team": child.team,
+		"next_review_kind": child.next_review_kind,
+		"next_review_due": due,
+		"days_to_go": (due - today).days if due else None,
+		"planned_review": review.name if review else None,
+		"planned_date": review.planned_date if review else None,
+		"progress_review_due": child.progress_review_due,
+		"pep_due": child.pep_due,
+		"milestones_missed": ", ".join(missed),
+	}
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "child",
+			"label": _("Child"),
+			"fieldtype": "Link",
+			"options": "Looked After Child",
+			"width": 130,
+		},
+		{"fieldname": "case_number", "label": _("Case Number"), "fieldtype": "Data", "width": 110},
+		{
+			"fieldname": "allocated_iro",
+			"label": _("IRO"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 170,
+		},
+		{"fieldname": "team", "label": _("Team"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "next_review_kind", "label": _("Next Review"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "next_review_due", "label": _("Statutory Due"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "days_to_go", "label": _("Days to Go"), "fieldtype": "Int", "width": 90},
+		{
+			"fieldname": "planned_review",
+			"label": _("Planned Review"),
+			"fieldtype": "Link",
+			"options": "Child Review",
+			"width": 150,
+		},
+		{"fieldname": "planned_date", "label": _("Planned For"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "progress_review_due",
+			"label": _("Progress Review Due"),
+			"fieldtype": "Date",
+			"width": 140,
+		},
+		{"fieldname": "pep_due", "label": _("First PEP Due"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "milestones_missed",
+			"label": _("Preparation Not Done"),
+			"fieldtype": "Data",
+			"width": 260,
+		},
+	]
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	overdue = sum(1 for row in rows if row["days_to_go"] is not None and row["days_to_go"] < 0)
+	missed = sum(1 for row in rows if row["milestones_missed"])
+	return [
+		{"value": len(rows), "label": _("Children"), "datatype": "Int", "indicator": "blue"},
+		{"value": overdue, "label": _("Reviews Overdue"), "datatype": "Int", "indicator": "red"},
+		{"value": missed, "label": _("Preparation Behind"), "datatype": "Int", "indicator": "orange"},
+	]
