@@ -1,0 +1,186 @@
+"""Benchmark of the nine reports against the bare SQL aggregate each needs, on seeded data.
+
+    bench --site SITE execute iro_standards.benchmarks.reports.run --kwargs "{'children': 100000}"
+
+Seeds N children with ten held reviews each (one million for 100,000 children), a progress
+review, practice-standard checks on this quarter's reviews and disputes for some; then runs each
+report for this quarter as Administrator and times it beside its bare aggregate. Target: each
+report within 2x of its bare query and at most 3 s. Deletes what it seeded. Run it on a test site.
+"""
+
+import random
+import time
+from datetime import date
+
+import frappe
+from frappe.desk.query_report import run as run_report
+from frappe.utils import add_days, getdate
+
+from iro_standards.benchmarks.scheduler import PREFIX, cleanup
+from iro_standards.iro_standards.figures import this_quarter
+
+REVIEWS_PER_CHILD = 10
+RAGS = ("Red", "Amber", "Green")
+BARE_QUERIES = {
+	"Review Timeliness": """select date_format(held_date, '%%Y-%%m'), count(*), sum(held_in_timescale)
+		from `tabChild Review` where docstatus = 1 and held_date between %(start)s and %(end)s group by 1""",
+	"Reviews Due and Overdue": """select c.name, c.next_review_due, r.name from `tabLooked After Child` c
+		left join `tabChild Review` r on r.child = c.name and r.docstatus = 0 where c.status = 'Looked After'""",
+	"IRO Caseload": """select allocated_iro, count(*), sum(allocated_in_time) from `tabLooked After Child`
+		where status = 'Looked After' group by allocated_iro""",
+	"Dispute Resolution Tracker": """select name, status, raised_on from `tabIRO Dispute`
+		where raised_on between %(start)s and %(end)s""",
+	"Participation": """select participation_code, age_at_review, count(*) from `tabChild Review`
+		where docstatus = 1 and held_date between %(start)s and %(end)s group by 1, 2""",
+	"Care Plan RAG and Child Journey": """select child, held_date, care_plan_rag from `tabChild Review`
+		where docstatus = 1 and held_date between %(start)s and %(end)s and care_plan_rag is not null order by child, held_date""",
+	"Practice Standards Compliance": """select r.chair, s.practice_standard, s.outcome, count(*) from `tabChild Review` r
+		join `tabPractice Standard Check` s on s.parent = r.name
+		where r.docstatus = 1 and r.held_date between %(start)s and %(end)s group by 1, 2, 3""",
+	"Permanence and Progress": """select chair, permanence_plan_ratified, count(*) from `tabChild Review`
+		where docstatus = 1 and review_kind = 'Second' and held_date between %(start)s and %(end)s group by 1, 2""",
+	"Decision Recording": """select chair, decisions_due, decisions_recorded_on, tm_response from `tabChild Review`
+		where docstatus = 1 and held_date between %(start)s and %(end)s""",
+}
+
+
+def run(children: int = 100_000, seed: int = 20, repeats: int = 3) -> list[dict]:
+	rng = random.Random(seed)
+	cleanup()
+	started = time.perf_counter()
+	seed_data(children, getdate(), rng)
+	print(
+		f"seeded {children:,} children and {children * REVIEWS_PER_CHILD:,} reviews in {time.perf_counter() - started:.1f} s"
+	)
+	start, end = this_quarter()
+	filters = {"from_date": str(start), "to_date": str(end)}
+	results = []
+	for report, bare_query in BARE_QUERIES.items():
+		report_seconds = best_of(
+			repeats, lambda: run_report(report, filters=filters, ignore_prepared_report=True)
+		)
+		bare_seconds = best_of(repeats, lambda: frappe.db.sql(bare_query, {"start": start, "end": end}))
+		results.append(
+			{
+				"report": report,
+				"report_seconds": round(report_seconds, 3),
+				"bare_sql_seconds": round(bare_seconds, 3),
+				"ratio": round(report_seconds / bare_seconds, 2) if bare_seconds else None,
+			}
+		)
+	print(f"{'report':<34}{'report s':>10}{'bare SQL s':>12}{'ratio':>8}")
+	for row in results:
+		print(f"{row['report']:<34}{row['report_seconds']:>10}{row['bare_sql_seconds']:>12}{row['ratio']:>8}")
+	frappe.db.delete("Practice Standard Check", {"parent": ("like", f"{PREFIX}%")})
+	cleanup()
+	return results
+
+
+def best_of(repeats: int, call) -> float:
+	timings = []
+	for _ in range(repeats):
+		started = time.perf_counter()
+		call()
+		timings.append(time.perf_counter() - started)
+	return min(timings)
+
+
+def seed_data(count: int, today: date, rng: random.Random) -> None:
+	quarter_start, _ = this_quarter(today)
+	standards = frappe.get_all("Practice Standard", {"applies_to_review": 1}, ["name", "area"], limit=5)
+	now = frappe.utils.now()
+	base = {"owner": "Administrator", "modified_by": "Administrator", "creation": now, "modified": now}
+	rows = {
+		"Looked After Child": [],
+		"Child Review": [],
+		"Progress Review": [],
+		"IRO Dispute": [],
+		"Practice Standard Check": [],
+	}
+	for n in range(count):
+		child, iro = f"{PREFIX}C{n:07d}", f"bench.iro.{n % 1500}@example.com"
+		start = add_days(today, -(20 + 182 * (REVIEWS_PER_CHILD - 1)) - rng.randrange(0, 150))
+		held = [add_days(start, 20 + 182 * k - rng.randrange(0, 10)) for k in range(REVIEWS_PER_CHILD)]
+		rows["Looked After Child"].append(
+			{
+				"name": child,
+				"first_name": "Bench",
+				"last_name": str(n),
+				"case_number": f"{PREFIX}{n}",
+				"date_of_birth": "2012-01-01",
+				"status": "Looked After",
+				"allocated_iro": iro,
+				"team": f"Team {n % 12}",
+				"allocated_in_time": n % 7 != 0,
+				"next_review_due": add_days(held[-1], 182),
+			}
+		)
+		for k, held_on in enumerate(held):
+			review = f"{PREFIX}R{n:07d}{k:02d}"
+			rows["Child Review"].append(
+				{
+					"name": review,
+					"child": child,
+					"chair": iro,
+					"team": f"Team {n % 12}",
+					"docstatus": 1,
+					"status": "Record Distributed",
+					"review_kind": ("First", "Second")[k] if k < 2 else "Subsequent",
+					"planned_date": held_on,
+					"held_date": held_on,
+					"statutory_due": add_days(held_on, rng.randrange(-5, 15)),
+					"held_in_timescale": rng.random() < 0.9,
+					"participation_code": f"PN{rng.randrange(1, 8)}",
+					"age_at_review": 8 + k // 2,
+					"care_plan_rag": rng.choice(RAGS),
+					"permanence_plan_ratified": "Yes" if k == 1 else None,
+					"decisions_due": add_days(held_on, 5),
+					"decisions_recorded_on": add_days(held_on, rng.randrange(1, 8)),
+					"tm_response": "Agreed",
+				}
+			)
+			if held_on >= quarter_start:
+				rows["Practice Standard Check"] += [
+					{
+						"name": f"{review}-{i}",
+						"parent": review,
+						"parenttype": "Child Review",
+						"parentfield": "standards",
+						"idx": i + 1,
+						"practice_standard": s.name,
+						"area": s.area,
+						"outcome": rng.choice(("Met", "Met", "Not Met")),
+					}
+					for i, s in enumerate(standards)
+				]
+		rows["Progress Review"].append(
+			{
+				"name": f"{PREFIX}G{n:07d}",
+				"child": child,
+				"child_review": f"{PREFIX}R{n:07d}09",
+				"allocated_iro": iro,
+				"due_date": add_days(held[-1], 91),
+				"status": "Due",
+			}
+		)
+		if n % 20 == 0:
+			rows["IRO Dispute"].append(
+				{
+					"name": f"{PREFIX}D{n:07d}",
+					"child": child,
+					"raised_by": "Administrator",
+					"raised_on": add_days(today, -rng.randrange(0, 80)),
+					"category": "Other",
+					"issue": "Benchmark",
+					"desired_outcome": "Benchmark",
+					"status": "Informal",
+					"current_stage": "Informal",
+				}
+			)
+	for doctype, doctype_rows in rows.items():
+		if doctype_rows:
+			fields = [*doctype_rows[0], *base]
+			frappe.db.bulk_insert(
+				doctype, fields, [(*row.values(), *base.values()) for row in doctype_rows], chunk_size=10_000
+			)
+	frappe.db.commit()
