@@ -21,26 +21,55 @@ from iro_standards.iro_standards.figures import this_quarter
 
 REVIEWS_PER_CHILD = 10
 RAGS = ("Red", "Amber", "Green")
+HELD_IN_PERIOD = "docstatus = 1 and held_date between %(start)s and %(end)s"
 BARE_QUERIES = {
-	"Review Timeliness": """select date_format(held_date, '%%Y-%%m'), count(*), sum(held_in_timescale)
-		from `tabChild Review` where docstatus = 1 and held_date between %(start)s and %(end)s group by 1""",
-	"Reviews Due and Overdue": """select c.name, c.next_review_due, r.name from `tabLooked After Child` c
-		left join `tabChild Review` r on r.child = c.name and r.docstatus = 0 where c.status = 'Looked After'""",
-	"IRO Caseload": """select allocated_iro, count(*), sum(allocated_in_time) from `tabLooked After Child`
+	"Review Timeliness": [
+		f"""select date_format(held_date, '%%Y-%%m'), count(*), sum(held_in_timescale)
+		from `tabChild Review` where {HELD_IN_PERIOD} group by 1"""
+	],
+	"Reviews Due and Overdue": [
+		"""select name, next_review_due from `tabLooked After Child` where status = 'Looked After'""",
+		"""select child, name, planned_date from `tabChild Review` where docstatus = 0""",
+	],
+	"IRO Caseload": [
+		"""select allocated_iro, count(*), sum(allocated_in_time) from `tabLooked After Child`
 		where status = 'Looked After' group by allocated_iro""",
-	"Dispute Resolution Tracker": """select name, status, raised_on from `tabIRO Dispute`
-		where raised_on between %(start)s and %(end)s""",
-	"Participation": """select participation_code, age_at_review, count(*) from `tabChild Review`
-		where docstatus = 1 and held_date between %(start)s and %(end)s group by 1, 2""",
-	"Care Plan RAG and Child Journey": """select child, held_date, care_plan_rag from `tabChild Review`
-		where docstatus = 1 and held_date between %(start)s and %(end)s and care_plan_rag is not null order by child, held_date""",
-	"Practice Standards Compliance": """select r.chair, s.practice_standard, s.outcome, count(*) from `tabChild Review` r
+		"""select sibling_group, allocated_iro from `tabLooked After Child`
+		where status = 'Looked After' and sibling_group is not null""",
+	],
+	"Dispute Resolution Tracker": [
+		"""select name, status, raised_on from `tabIRO Dispute` where raised_on between %(start)s and %(end)s""",
+		"""select d.name, s.stage from `tabIRO Dispute` d left join `tabIRO Dispute Stage` s on s.parent = d.name
+		where d.raised_on between %(start)s and %(end)s""",
+	],
+	"Participation": [
+		f"""select participation_code, age_at_review, count(*), sum(child_chaired), sum(spoken_to_privately)
+		from `tabChild Review` where {HELD_IN_PERIOD} group by 1, 2""",
+		"""select count(*), sum(knows_iro) from `tabLooked After Child` where status = 'Looked After'""",
+	],
+	"Care Plan RAG and Child Journey": [
+		f"""select child, held_date, care_plan_rag from `tabChild Review`
+		where {HELD_IN_PERIOD} and care_plan_rag is not null order by child, held_date"""
+	],
+	"Practice Standards Compliance": [
+		"""select r.chair, s.practice_standard, s.outcome, count(*) from `tabChild Review` r
 		join `tabPractice Standard Check` s on s.parent = r.name
 		where r.docstatus = 1 and r.held_date between %(start)s and %(end)s group by 1, 2, 3""",
-	"Permanence and Progress": """select chair, permanence_plan_ratified, count(*) from `tabChild Review`
-		where docstatus = 1 and review_kind = 'Second' and held_date between %(start)s and %(end)s group by 1, 2""",
-	"Decision Recording": """select chair, decisions_due, decisions_recorded_on, tm_response from `tabChild Review`
-		where docstatus = 1 and held_date between %(start)s and %(end)s""",
+		"""select p.completed_by, s.practice_standard, s.outcome, count(*) from `tabProgress Review` p
+		join `tabPractice Standard Check` s on s.parent = p.name
+		where p.completed_on between %(start)s and %(end)s group by 1, 2, 3""",
+	],
+	"Permanence and Progress": [
+		f"""select chair, permanence_plan_ratified, count(*) from `tabChild Review`
+		where {HELD_IN_PERIOD} and review_kind = 'Second' group by 1, 2""",
+		"""select allocated_iro, due_date, completed_on from `tabProgress Review` where due_date between %(start)s and %(end)s""",
+		"""select r.chair, m.status, count(*) from `tabChild Review` r join `tabReview Recommendation` m on m.parent = r.name
+		where r.docstatus = 1 and r.held_date between %(start)s and %(end)s group by 1, 2""",
+	],
+	"Decision Recording": [
+		f"""select chair, tm_response, count(*), sum(decisions_recorded_on <= decisions_due),
+		sum(record_distributed_on <= record_distribution_due) from `tabChild Review` where {HELD_IN_PERIOD} group by 1, 2"""
+	],
 }
 
 

@@ -499,3 +499,9 @@ class ChildReview(Document):
 		if self.held_date:
 			return "Held"
 		return "Adjourned" if self.adjourned_on else "Planned"
+
+
+def on_doctype_update() -> None:
+	"""Reports and the daily job read held reviews by date and open reviews by due date."""
+	frappe.db.add_index("Child Review", ["docstatus", "held_date"])
+	frappe.db.add_index("Child Review", ["docstatus", "statutory_due"])

@@ -5,7 +5,6 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
 
 from iro_standards.iro_standards import figures
 
@@ -14,33 +13,28 @@ TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	reviews = frappe.get_list(
+	grouped = frappe.get_list(
 		"Child Review",
 		filters=figures.held_review_filters(filters),
 		fields=[
 			"chair",
-			"decisions_due",
-			"decisions_recorded_on",
 			"tm_response",
-			"record_distribution_due",
-			"record_distributed_on",
+			"count(name) as held",
+			"sum(decisions_recorded_on <= decisions_due) as decisions_in_time",
+			"sum(record_distributed_on <= record_distribution_due) as distributed_in_time",
 		],
-		limit_page_length=0,
+		group_by="chair, tm_response",
 	)
 	by_iro = defaultdict(lambda: defaultdict(int))
-	for review in reviews:
-		counts = by_iro[review.chair]
-		counts["held"] += 1
-		counts["decisions_in_time"] += on_time(review.decisions_recorded_on, review.decisions_due)
-		counts["distributed_in_time"] += on_time(review.record_distributed_on, review.record_distribution_due)
-		if review.tm_response:
-			counts[frappe.scrub(review.tm_response)] += 1
+	for row in grouped:
+		counts = by_iro[row.chair]
+		counts["held"] += row.held
+		counts["decisions_in_time"] += int(row.decisions_in_time or 0)
+		counts["distributed_in_time"] += int(row.distributed_in_time or 0)
+		if row.tm_response:
+			counts[frappe.scrub(row.tm_response)] += row.held
 	rows = [decision_row(iro, counts) for iro, counts in sorted(by_iro.items(), key=lambda i: str(i[0]))]
 	return columns(), rows, None, None, summary(rows)
-
-
-def on_time(done, due) -> int:
-	return int(bool(done and due and getdate(done) <= getdate(due)))
 
 
 def decision_row(iro: str, counts: dict) -> dict:

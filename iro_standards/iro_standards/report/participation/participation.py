@@ -18,11 +18,17 @@ def execute(filters=None):
 	counts = frappe.get_list(
 		"Child Review",
 		filters=review_filters,
-		fields=["participation_code", "age_at_review", "count(name) as reviews"],
+		fields=[
+			"participation_code",
+			"age_at_review",
+			"count(name) as reviews",
+			"sum(child_chaired) as chaired",
+			"sum(spoken_to_privately) as spoken_to",
+		],
 		group_by="participation_code, age_at_review",
 	)
 	rows = participation_rows(counts)
-	return columns(), rows, None, chart(rows), summary(review_filters, rows)
+	return columns(), rows, None, chart(rows), summary(counts, rows)
 
 
 def age_band(age: int | None) -> str:
@@ -82,13 +88,10 @@ def chart(rows: list[dict]) -> dict:
 	}
 
 
-def summary(review_filters: list, rows: list[dict]) -> list[dict]:
+def summary(counts: list, rows: list[dict]) -> list[dict]:
 	held = sum(row["reviews"] for row in rows)
-	voice = frappe.get_list(
-		"Child Review",
-		filters=review_filters,
-		fields=["sum(child_chaired) as chaired", "sum(spoken_to_privately) as spoken_to"],
-	)[0]
+	chaired = sum(int(row.chaired or 0) for row in counts)
+	spoken_to = sum(int(row.spoken_to or 0) for row in counts)
 	knows = frappe.get_list(
 		"Looked After Child",
 		filters=[["status", "=", "Looked After"]],
@@ -97,13 +100,13 @@ def summary(review_filters: list, rows: list[dict]) -> list[dict]:
 	return [
 		{"value": held, "label": _("Reviews Held"), "datatype": "Int", "indicator": "blue"},
 		{
-			"value": int(voice.chaired or 0),
+			"value": chaired,
 			"label": _("Child Chaired"),
 			"datatype": "Int",
 			"indicator": "green",
 		},
 		{
-			"value": int(voice.spoken_to or 0),
+			"value": spoken_to,
 			"label": _("Spoken To Privately"),
 			"datatype": "Int",
 			"indicator": "green",

@@ -1,0 +1,52 @@
+"""Every user-facing string of the app has a Welsh form (Welsh Language Standards)."""
+
+import csv
+import json
+import re
+from pathlib import Path
+
+APP = Path(__file__).resolve().parent.parent / "iro_standards"
+PYTHON_STRING = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)*)"')
+JS_STRING = re.compile(r'\b__\(\s*"((?:[^"\\]|\\.)*)"')
+NOT_TRANSLATED = re.compile(r"^(PN\d|[A-Z]+-\..*)$")
+
+
+def welsh() -> dict[str, str]:
+	with open(APP / "translations" / "cy.csv", newline="") as file:
+		return {row[0]: row[1] for row in csv.reader(file)}
+
+
+def source_strings() -> set[str]:
+	strings = set()
+	for path in APP.rglob("*.py"):
+		if "standards" not in path.parts and "tests" not in path.parts and "benchmarks" not in path.parts:
+			strings |= set(PYTHON_STRING.findall(path.read_text()))
+	for path in APP.rglob("*.js"):
+		strings |= set(JS_STRING.findall(path.read_text()))
+	return strings
+
+
+def doctype_labels() -> set[str]:
+	labels = set()
+	for folder in (APP / "iro_standards" / "doctype").iterdir():
+		path = folder / f"{folder.name}.json"
+		if not path.exists():
+			continue
+		doctype = json.loads(path.read_text())
+		labels.add(doctype["name"])
+		for field in doctype.get("fields", []):
+			labels.add(field.get("label") or "")
+			if field.get("fieldtype") == "Select":
+				labels |= set((field.get("options") or "").split("\n"))
+	return {label for label in labels if label and not NOT_TRANSLATED.match(label)}
+
+
+def test_every_message_and_label_has_a_welsh_form():
+	missing = sorted((source_strings() | doctype_labels()) - set(welsh()))
+	assert missing == []
+
+
+def test_welsh_keeps_every_placeholder():
+	for english, cymraeg in welsh().items():
+		assert sorted(re.findall(r"\{\d\}", english)) == sorted(re.findall(r"\{\d\}", cymraeg)), english
+		assert (cymraeg.strip() and cymraeg != english) or english in {"RAG", "Cafcass referral"}, english
