@@ -77,6 +77,7 @@ class TestLookedAfterChild(FrappeTestCase):
 			make_child(sibling_group="SG-8", allocated_iro=self.iro_b, iro_allocated_on=date(2026, 1, 5))
 
 	def test_a_custom_field_does_not_break_saving(self):
+		"""Adding and dropping a column commits (DDL), so this test removes what it made."""
 		frappe.get_doc(
 			{
 				"doctype": "Custom Field",
@@ -89,6 +90,7 @@ class TestLookedAfterChild(FrappeTestCase):
 		).insert()
 		child = make_child(school="Ysgol Gymraeg")
 		self.assertEqual(frappe.db.get_value("Looked After Child", child.name, "school"), "Ysgol Gymraeg")
+		frappe.delete_doc("Looked After Child", child.name, delete_permanently=True)
 		frappe.db.delete("Custom Field", {"dt": "Looked After Child", "fieldname": "school"})
 		frappe.db.sql_ddl("alter table `tabLooked After Child` drop column `school`")
 

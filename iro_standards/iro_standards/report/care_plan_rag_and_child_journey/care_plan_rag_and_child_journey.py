@@ -1,8 +1,6 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
-from itertools import groupby
-
 import frappe
 from frappe import _
 
@@ -15,24 +13,29 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	if filters.child:
 		return journey_columns(), child_journey(filters.child)
-	reviews = frappe.get_list(
+	ratings = frappe.get_list(
 		"Child Review",
 		filters=[*figures.held_review_filters(filters), ["care_plan_rag", "is", "set"]],
-		fields=["child", "case_number", "held_date", "care_plan_rag"],
-		order_by="child asc, held_date asc",
+		fields=[
+			"child",
+			"case_number",
+			"group_concat(care_plan_rag order by held_date separator ',') as ratings",
+		],
+		group_by="child, case_number",
+		order_by="child asc",
 		limit_page_length=0,
 	)
-	rows = [movement(child, list(ratings)) for child, ratings in groupby(reviews, key=lambda r: r.child)]
+	rows = [movement(row.child, row.case_number, row.ratings.split(",")) for row in ratings]
 	return columns(), rows, None, chart(rows), summary(rows)
 
 
-def movement(child: str, ratings: list) -> dict:
-	first, latest = ratings[0].care_plan_rag, ratings[-1].care_plan_rag
+def movement(child: str, case_number: str, ratings: list[str]) -> dict:
+	first, latest = ratings[0], ratings[-1]
 	change = RAG_ORDER[latest] - RAG_ORDER[first]
 	return {
 		"child": child,
-		"case_number": ratings[0].case_number,
-		"journey": " → ".join(_(r.care_plan_rag) for r in ratings),
+		"case_number": case_number,
+		"journey": " → ".join(_(rating) for rating in ratings),
 		"first_rag": first,
 		"latest_rag": latest,
 		"movement": _("Improved") if change > 0 else (_("Worse") if change < 0 else _("Same")),

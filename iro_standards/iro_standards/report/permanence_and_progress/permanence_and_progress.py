@@ -5,7 +5,6 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
 
 from iro_standards.iro_standards import figures
 
@@ -26,9 +25,8 @@ def execute(filters=None):
 			row.reviews if row.permanence_plan_ratified == "Yes" else 0
 		)
 	for row in progress_reviews_due(filters):
-		by_iro[row.allocated_iro]["progress_due"] += 1
-		on_time = row.completed_on and getdate(row.completed_on) <= getdate(row.due_date)
-		by_iro[row.allocated_iro]["progress_on_time"] += int(bool(on_time))
+		by_iro[row.allocated_iro]["progress_due"] += row.due
+		by_iro[row.allocated_iro]["progress_on_time"] += int(row.on_time or 0)
 	for row in frappe.get_list(
 		"Child Review",
 		filters=figures.held_review_filters(filters),
@@ -56,8 +54,8 @@ def progress_reviews_due(filters) -> list:
 	return frappe.get_list(
 		"Progress Review",
 		filters=conditions,
-		fields=["allocated_iro", "due_date", "completed_on"],
-		limit_page_length=0,
+		fields=["allocated_iro", "count(name) as due", "sum(completed_on <= due_date) as on_time"],
+		group_by="allocated_iro",
 	)
 
 
