@@ -17,11 +17,13 @@ from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
-from iro_standards.iro_standards.workflow.states import workflow_is_active
+from iro_standards.iro_standards.workflow.states import (
+	CLOSED_DISPUTE_STATES,
+	OPEN_REVIEW_STATES,
+	workflow_is_active,
+)
 
 BATCH_SIZE = 500
-OPEN_REVIEW_STATES = ("Planned", "Adjourned")
-CLOSED_DISPUTE_STATES = ("Resolved", "Withdrawn")
 
 
 def daily(today: date | None = None) -> None:

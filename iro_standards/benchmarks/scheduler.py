@@ -17,6 +17,7 @@ import frappe
 from frappe.utils import add_days, getdate
 
 from iro_standards import tasks
+from iro_standards.iro_standards.workflow.states import OPEN_REVIEW_STATES
 
 PREFIX = "BENCH-"
 SEEDED = ("Looked After Child", "Care Episode", "Child Review", "Progress Review", "IRO Dispute", "ToDo")
@@ -184,7 +185,7 @@ def naive_daily(children: list[str], today: date) -> None:
 			review = frappe.get_doc("Child Review", review_name)
 			is_overdue = int(
 				review.docstatus == 0
-				and review.status in tasks.OPEN_REVIEW_STATES
+				and review.status in OPEN_REVIEW_STATES
 				and getdate(review.statutory_due) < today
 			)
 			if review.overdue != is_overdue:

@@ -13,10 +13,9 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	SETTINGS,
 	engine_kwargs,
 )
+from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
 from iro_standards.standards import add_months, due_soon_until
 
-OPEN_REVIEW_STATES = ("Planned", "Adjourned")
-CLOSED_DISPUTE_STATES = ("Resolved", "Withdrawn")
 REVIEW_GROUPINGS = {
 	"Month": "date_format(held_date, '%Y-%m')",
 	"IRO": "chair",

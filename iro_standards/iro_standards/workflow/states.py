@@ -1,5 +1,9 @@
 import frappe
 
+OPEN_REVIEW_STATES = ("Planned", "Adjourned")
+TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
+CLOSED_DISPUTE_STATES = ("Resolved", "Withdrawn")
+
 
 def ensure_workflow_state(name: str, style: str = "") -> None:
 	"""Workflow states are shared records; the dispute's status links to them even without a workflow."""

@@ -21,7 +21,11 @@ from iro_standards.iro_standards.validation import (
 	refuse_future_dates,
 	require_fields,
 )
-from iro_standards.iro_standards.workflow.states import workflow_is_active
+from iro_standards.iro_standards.workflow.states import (
+	OPEN_REVIEW_STATES,
+	TM_RESPONSES,
+	workflow_is_active,
+)
 from iro_standards.standards import (
 	PARTICIPATION_CODES,
 	ReviewHistory,
@@ -53,7 +57,6 @@ STATUS_DATES = (
 	("With Team Manager", "sent_to_tm_on"),
 	("Decisions Recorded", "decisions_recorded_on"),
 )
-TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
 CANCELLED_FOR_CORRECTION = "Cancelled for Correction"
 TEAM_MANAGER_FIELDS = frozenset({"status", "tm_response", "tm_response_on", "tm_comments"})
 RECORDING_ROLES = frozenset({"IRO", "IRO Manager", "Safeguarding Admin", "System Manager"})
@@ -309,7 +312,7 @@ class ChildReview(Document):
 				title=_("Duplicate review"),
 			)
 		self.overdue = int(
-			not held and self.status != "Cancelled" and getdate(self.statutory_due) < getdate()
+			not held and self.status in OPEN_REVIEW_STATES and getdate(self.statutory_due) < getdate()
 		)
 		outcome = timeliness(held, self.statutory_due, **kwargs) if held else None
 		self.held_in_timescale = int(bool(outcome and outcome.on_time))

@@ -2,7 +2,7 @@
 // For license information, please see license.txt
 
 frappe.listview_settings["Child Review"] = {
-	add_fields: ["status", "statutory_due", "held_in_timescale", "docstatus"],
+	add_fields: ["status", "statutory_due", "held_in_timescale", "docstatus", "overdue"],
 	has_indicator_for_draft: true,
 	get_indicator(doc) {
 		if (doc.docstatus === 2) {
@@ -15,8 +15,8 @@ frappe.listview_settings["Child Review"] = {
 		}
 		const today = frappe.datetime.get_today();
 		const due_soon_until = frappe.boot.iro_standards?.due_soon_until || today;
-		if (doc.statutory_due < today) {
-			return [__("Overdue"), "red", `status,!=,Held|statutory_due,<,${today}|docstatus,!=,2`];
+		if (doc.overdue) {
+			return [__("Overdue"), "red", "overdue,=,1"];
 		}
 		if (doc.status === "Adjourned") {
 			return [__("Adjourned"), "orange", "status,=,Adjourned"];

@@ -8,10 +8,9 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES as CLOSED
 from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import dispute_response_due
-
-CLOSED = ("Resolved", "Withdrawn")
 
 
 class IRODispute(Document):

@@ -2,7 +2,7 @@
 // For license information, please see license.txt
 
 frappe.listview_settings["IRO Dispute"] = {
-	add_fields: ["status", "current_response_due"],
+	add_fields: ["status", "response_overdue"],
 	get_indicator(doc) {
 		if (doc.status === "Resolved") {
 			return [__("Resolved"), "green", "status,=,Resolved"];
@@ -10,9 +10,8 @@ frappe.listview_settings["IRO Dispute"] = {
 		if (doc.status === "Withdrawn") {
 			return [__("Withdrawn"), "gray", "status,=,Withdrawn"];
 		}
-		const today = frappe.datetime.get_today();
-		if (doc.current_response_due && doc.current_response_due < today) {
-			return [__("Response Overdue"), "red", `status,in,Open,Escalated|current_response_due,<,${today}`];
+		if (doc.response_overdue) {
+			return [__("Response Overdue"), "red", "response_overdue,=,1"];
 		}
 		return [__(doc.status), "orange", `status,=,${doc.status}`];
 	},

@@ -8,10 +8,6 @@ frappe.listview_settings["Progress Review"] = {
 		if (colours[doc.status]) {
 			return [__(doc.status), colours[doc.status], `status,=,${doc.status}`];
 		}
-		const today = frappe.datetime.get_today();
-		if (doc.due_date < today) {
-			return [__("Overdue"), "red", `status,=,Due|due_date,<,${today}`];
-		}
 		return [__("Due"), "blue", "status,=,Due"];
 	},
 };

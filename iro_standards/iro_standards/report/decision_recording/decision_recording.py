@@ -7,8 +7,7 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards import figures
-
-TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
+from iro_standards.iro_standards.workflow.states import TM_RESPONSES
 
 
 def execute(filters=None):
