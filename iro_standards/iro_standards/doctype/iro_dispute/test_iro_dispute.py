@@ -8,9 +8,15 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.doctype.iro_dispute.iro_dispute import respond_to_stage
 from iro_standards.iro_standards.doctype.progress_review.test_progress_review import make_dispute
 from iro_standards.standards import cached_calendar
-from iro_standards.tests.factories import hold_review, make_looked_after_child, workflow_switched_off
+from iro_standards.tests.factories import (
+	hold_review,
+	make_looked_after_child,
+	make_user,
+	workflow_switched_off,
+)
 
 
 class TestIRODispute(FrappeTestCase):
@@ -116,3 +122,30 @@ class TestIRODispute(FrappeTestCase):
 		review = hold_review(other.name, date(2026, 1, 19))
 		with self.assertRaisesRegex(frappe.ValidationError, "is about another child"):
 			make_dispute(self.child.name, child_review=review.name)
+
+
+class TestStageResponses(FrappeTestCase):
+	def setUp(self):
+		self.child = make_looked_after_child(date(2025, 12, 20))
+		self.asked = make_user("stage.asked@example.com", "IRO Manager")
+		self.other = make_user("stage.other@example.com", "Head of Service")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_only_the_person_asked_or_a_writer_records_the_response(self):
+		dispute = make_dispute(self.child.name, stages=[{"stage": "Informal", "asked": self.asked}])
+		frappe.set_user(self.other)
+		self.assertRaises(frappe.PermissionError, respond_to_stage, dispute.name, "No")
+		frappe.set_user(self.asked)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "Write the response", respond_to_stage, dispute.name, " "
+		)
+		respond_to_stage(dispute.name, "A school place is confirmed")
+		frappe.set_user("Administrator")
+		dispute.reload()
+		self.assertEqual(
+			(dispute.stages[0].response, dispute.stages[0].responded_on, dispute.current_response_due),
+			("A school place is confirmed", getdate(), None),
+		)
