@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.tests.factories import make_child
+from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child
 
 
 class TestWelsh(FrappeTestCase):
@@ -22,3 +22,19 @@ class TestWelsh(FrappeTestCase):
 	def test_a_validation_error_reaches_a_welsh_user_in_welsh(self):
 		with self.assertRaisesRegex(frappe.ValidationError, r"Ni all Dyddiad geni \(.*\) fod yn y dyfodol\."):
 			make_child(date_of_birth=date(2099, 1, 1))
+
+	def test_the_record_of_review_prints_in_the_readers_language(self):
+		frappe.local.lang = "en"
+		child = make_looked_after_child(date(2025, 12, 20))
+		review = hold_review(
+			child.name, date(2026, 1, 19), recommendations=[("Book a dentist", "Carer", date(2026, 2, 27))]
+		)
+		english = frappe.get_print("Child Review", review.name, "Record of Review")
+		self.assertIn("Record of Review", english)
+		self.assertIn("Book a dentist", english)
+		self.assertIn(child.case_number, english)
+		frappe.local.lang = "cy"
+		welsh = frappe.get_print("Child Review", review.name, "Record of Review")
+		self.assertIn("Cofnod o'r adolygiad", welsh)
+		self.assertIn("Penderfyniadau ac argymhellion", welsh)
+		self.assertIn("Book a dentist", welsh)
