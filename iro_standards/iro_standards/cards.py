@@ -1,8 +1,13 @@
-"""Number card methods for the IRO Service workspace: each returns a figure from ``figures``."""
+"""Number card and chart methods for the IRO Service workspace: each returns figures from ``figures``."""
+
+from datetime import date
 
 import frappe
+from frappe import _
+from frappe.utils import getdate
 
 from iro_standards.iro_standards import figures
+from iro_standards.standards import add_months
 
 
 def card(value, fieldtype: str = "Int") -> dict:
@@ -32,3 +37,15 @@ def open_disputes(filters: str | None = None) -> dict:
 @frappe.whitelist()
 def progress_reviews_overdue(filters: str | None = None) -> dict:
 	return card(figures.progress_reviews_overdue())
+
+
+@frappe.whitelist()
+def timeliness_by_month(chart_name: str | None = None, filters: str | None = None, **kwargs) -> dict:
+	"""The Review Timeliness by Month chart: the last twelve months, from the report's own figures."""
+	today = getdate()
+	start = add_months(date(today.year, today.month, 1), -11)
+	rows = figures.review_timeliness({"from_date": start, "to_date": today}, "Month")
+	return {
+		"labels": [row["grouping"] for row in rows],
+		"datasets": [{"name": _("% In Timescale"), "values": [row["percent_in_timescale"] for row in rows]}],
+	}

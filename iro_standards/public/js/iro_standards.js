@@ -3,6 +3,7 @@
 
 frappe.provide("iro_standards");
 
+// Without dates a report covers this quarter, so charts built on a report can set their own period.
 iro_standards.period_filters = function () {
 	const today = frappe.datetime.str_to_obj(frappe.datetime.get_today());
 	const quarter_start = new Date(today.getFullYear(), Math.floor(today.getMonth() / 3) * 3, 1);
@@ -13,14 +14,12 @@ iro_standards.period_filters = function () {
 			label: __("From Date"),
 			fieldtype: "Date",
 			default: frappe.datetime.obj_to_str(quarter_start),
-			reqd: 1,
 		},
 		{
 			fieldname: "to_date",
 			label: __("To Date"),
 			fieldtype: "Date",
 			default: frappe.datetime.obj_to_str(quarter_end),
-			reqd: 1,
 		},
 	];
 };
