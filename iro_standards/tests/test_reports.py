@@ -7,6 +7,7 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards import cards, figures
+from iro_standards.standards import add_months
 from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
 
 PERIOD = {"from_date": "2026-01-01", "to_date": "2026-03-31"}
@@ -185,6 +186,11 @@ class TestReports(FrappeTestCase):
 			cards.open_disputes()["value"],
 			len(frappe.get_list("IRO Dispute", {"status": ["not in", ["Resolved", "Withdrawn"]]})),
 		)
+		chart = cards.timeliness_by_month()
+		start = add_months(date.today().replace(day=1), -11)
+		months = figures.review_timeliness({"from_date": start, "to_date": date.today()}, "Month")
+		self.assertEqual(chart["labels"], [row["grouping"] for row in months])
+		self.assertEqual(chart["datasets"][0]["values"], [row["percent_in_timescale"] for row in months])
 		frappe.set_user(self.iro_b)
 		self.assertEqual(cards.open_disputes()["value"], 0)
 		frappe.set_user("Guest")
