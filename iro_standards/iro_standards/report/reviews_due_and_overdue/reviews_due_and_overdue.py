@@ -20,7 +20,7 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
 	children = open_children(filters)
-	planned = planned_reviews([child.name for child in children])
+	planned = planned_reviews(filters)
 	rows = [row_for(child, planned.get(child.name), today) for child in children]
 	if filters.only_overdue:
 		rows = [row for row in rows if row["days_to_go"] is not None and row["days_to_go"] < 0]
@@ -51,22 +51,21 @@ def open_children(filters) -> list:
 	)
 
 
-def planned_reviews(children: list[str]) -> dict:
-	if not children:
-		return {}
+def planned_reviews(filters) -> dict:
+	"""Each child's next open (planned or adjourned) review, narrowed like the children are."""
+	conditions = [["docstatus", "=", 0], ["status", "in", figures.OPEN_REVIEW_STATES]]
+	if filters.iro:
+		conditions.append(["allocated_iro", "=", filters.iro])
+	if filters.team:
+		conditions.append(["team", "=", filters.team])
 	fields = ["name", "child", "planned_date", *(f for milestone in MILESTONES for f in milestone[:2])]
-	reviews = frappe.get_list(
-		"Child Review",
-		filters=[
-			["docstatus", "=", 0],
-			["status", "in", figures.OPEN_REVIEW_STATES],
-			["child", "in", children],
-		],
-		fields=fields,
-		order_by="planned_date desc",
-		limit_page_length=0,
+	earliest_first = frappe.get_list(
+		"Child Review", filters=conditions, fields=fields, order_by="planned_date asc", limit_page_length=0
 	)
-	return {review.child: review for review in reversed(reviews)}
+	planned = {}
+	for review in earliest_first:
+		planned.setdefault(review.child, review)
+	return planned
 
 
 def row_for(child, review, today: date) -> dict:
