@@ -7,6 +7,7 @@ app_license = "mit"
 
 after_install = "iro_standards.install.after_install"
 after_migrate = "iro_standards.install.after_migrate"
+before_uninstall = "iro_standards.install.before_uninstall"
 
 export_python_type_annotations = True
 

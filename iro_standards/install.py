@@ -26,6 +26,14 @@ def after_migrate() -> None:
 	ensure_install_data()
 
 
+def before_uninstall() -> None:
+	"""Workflows and notifications on the app's DocTypes would point at DocTypes that are gone."""
+	doctypes = frappe.get_all("DocType", {"module": "IRO Standards"}, pluck="name")
+	for doctype in ("Workflow", "Notification"):
+		for name in frappe.get_all(doctype, {"document_type": ("in", doctypes)}, pluck="name"):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+
+
 def ensure_install_data() -> None:
 	ensure_roles()
 	ensure_welsh_language()
