@@ -4,12 +4,10 @@ import pytest
 
 from iro_standards.standards import (
 	PARTICIPATION_CODES,
-	DeadlineState,
 	ReviewHistory,
 	ReviewKind,
 	age_in_years,
 	child_timescales,
-	deadline_state,
 	due_soon_until,
 	overlapping_period,
 	participation_code_fits_age,
@@ -86,28 +84,14 @@ class TestChildTimescales:
 		assert result.last_review_held == date(2026, 1, 19)
 
 
-class TestDeadlineState:
+class TestDueSoonWindow:
 	today = date(2026, 1, 19)  # a Monday
 
-	@pytest.mark.parametrize(
-		("due", "done", "state"),
-		[
-			(date(2026, 1, 16), False, DeadlineState.OVERDUE),
-			(date(2026, 1, 16), True, DeadlineState.DONE),
-			(date(2026, 1, 19), False, DeadlineState.DUE_SOON),
-			(date(2026, 2, 2), False, DeadlineState.DUE_SOON),  # the 10th working day from today
-			(date(2026, 2, 3), False, DeadlineState.ON_TRACK),
-		],
-	)
-	def test_states(self, due, done, state):
-		assert deadline_state(due, self.today, done) == state
-
-	def test_a_narrower_window(self):
-		assert (
-			deadline_state(date(2026, 1, 22), self.today, due_soon_working_days=2) == DeadlineState.ON_TRACK
-		)
+	def test_the_window_counts_working_days(self):
+		assert due_soon_until(self.today, 10) == date(2026, 2, 2)
 		assert due_soon_until(self.today, 2) == date(2026, 1, 21)
+		assert due_soon_until(date(2025, 12, 19), 3) == date(2025, 12, 24)
 
-	def test_due_is_required(self):
-		with pytest.raises(ValueError, match="due is required"):
-			deadline_state(None, self.today)
+	def test_today_is_required(self):
+		with pytest.raises(ValueError, match="today is required"):
+			due_soon_until(None, 10)

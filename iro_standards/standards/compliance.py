@@ -1,9 +1,8 @@
-"""Compliance rules the case records share: participation codes, episodes, deadline states."""
+"""Compliance rules the case records share: participation codes, episodes, the due-soon window."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from iro_standards.standards.dates import require_date
 from iro_standards.standards.rules import (
@@ -27,13 +26,6 @@ PARTICIPATION_CODES = {
 	"PN7": "Does not attend and their view is not conveyed",
 }
 UNDER_FOUR_CODE = "PN0"
-
-
-class DeadlineState(str, Enum):
-	DONE = "Done"
-	OVERDUE = "Overdue"
-	DUE_SOON = "Due Soon"
-	ON_TRACK = "On Track"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,27 +74,6 @@ def child_timescales(
 		return ChildTimescales(upcoming, None, None)
 	last = max(history.held_reviews)
 	return ChildTimescales(upcoming, progress_review_due(last, upcoming.due), last)
-
-
-def deadline_state(
-	due: date,
-	today: date,
-	done: bool = False,
-	*,
-	due_soon_working_days: int = 10,
-	calendar: WorkingCalendar | None = None,
-	timescales: Timescales | None = None,
-) -> DeadlineState:
-	"""Where a deadline stands today: done, overdue, due within the due-soon window, or on track."""
-	calendar, _ = resolve(calendar, timescales)
-	require_date(due, "due")
-	if done:
-		return DeadlineState.DONE
-	if due < today:
-		return DeadlineState.OVERDUE
-	if due <= due_soon_until(today, due_soon_working_days, calendar=calendar):
-		return DeadlineState.DUE_SOON
-	return DeadlineState.ON_TRACK
 
 
 def due_soon_until(
