@@ -7,6 +7,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
+from iro_standards.standards.working_calendar import EARLIEST_INPUT_DATE, LATEST_INPUT_DATE
+
 
 def field_label(doc: Document, fieldname: str) -> str:
 	return _(doc.meta.get_label(fieldname))
@@ -25,6 +27,22 @@ def refuse_future_dates(doc: Document, *fieldnames: str) -> None:
 			frappe.throw(
 				_("{0} ({1}) cannot be in the future.").format(
 					field_label(doc, fieldname), formatdate(value)
+				),
+				title=_("Invalid date"),
+			)
+
+
+def refuse_dates_outside_the_calendar(doc: Document, *fieldnames: str) -> None:
+	"""The timescale engine knows working days for dates from 2001 to 2059."""
+	for fieldname in fieldnames:
+		value = date_of(doc, fieldname)
+		if value and not EARLIEST_INPUT_DATE <= value <= LATEST_INPUT_DATE:
+			frappe.throw(
+				_("{0} ({1}) must fall between {2} and {3}.").format(
+					field_label(doc, fieldname),
+					formatdate(value),
+					formatdate(EARLIEST_INPUT_DATE),
+					formatdate(LATEST_INPUT_DATE),
 				),
 				title=_("Invalid date"),
 			)

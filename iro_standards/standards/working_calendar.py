@@ -10,6 +10,9 @@ from iro_standards.standards.dates import require_date
 
 FIRST_SUPPORTED_DATE = date(2000, 1, 1)
 LAST_SUPPORTED_DATE = date(2060, 12, 31)
+# Dates a user may enter: a year inside the table, so every deadline computed from them fits in it.
+EARLIEST_INPUT_DATE = date(2001, 1, 1)
+LATEST_INPUT_DATE = date(2059, 12, 31)
 JURISDICTION_SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
 SATURDAY = 5
 

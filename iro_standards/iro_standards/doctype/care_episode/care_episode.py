@@ -8,7 +8,11 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
-from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.validation import (
+	refuse_date_before,
+	refuse_dates_outside_the_calendar,
+	refuse_future_dates,
+)
 from iro_standards.standards import first_review_due, overlapping_period, pep_due
 
 
@@ -68,6 +72,7 @@ class CareEpisode(Document):
 
 	def validate(self) -> None:
 		refuse_future_dates(self, "start_date", "end_date", "placement_start")
+		refuse_dates_outside_the_calendar(self, "start_date", "end_date")
 		refuse_date_before(self, "end_date", self.start_date, _("the date the child became looked after"))
 		self.is_open = int(not self.end_date)
 		if self.end_date and not self.end_reason:

@@ -54,6 +54,9 @@ class TestCareEpisode(FrappeTestCase):
 			"Record why the child ceased", start_date=date(2025, 1, 6), end_date=date(2025, 5, 1)
 		)
 
+	def test_a_date_the_engine_cannot_count_is_refused_with_a_message(self):
+		self.assert_refused(r"Became Looked After \(.*\) must fall between", start_date=date(1999, 6, 1))
+
 	def test_an_episode_with_reviews_cannot_be_deleted(self):
 		episode = make_episode(self.child.name, date(2025, 12, 20))
 		hold_review(self.child.name, date(2026, 1, 19))

@@ -18,6 +18,7 @@ from iro_standards.iro_standards.validation import (
 	date_of,
 	field_label,
 	refuse_date_before,
+	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 	require_fields,
 )
@@ -173,6 +174,9 @@ class ChildReview(Document):
 			*RECEIVED_FIELDS,
 			*AFTER_REVIEW_FIELDS,
 		)
+		refuse_dates_outside_the_calendar(
+			self, "planned_date", "held_date", "adjourned_on", "reconvene_date", "sent_to_tm_on"
+		)
 		self.set_episode()
 		self.set_statutory_timescales()
 		self.set_preparation_deadlines()
@@ -212,6 +216,7 @@ class ChildReview(Document):
 
 	def before_update_after_submit(self) -> None:
 		self.restrict_team_manager()
+		refuse_dates_outside_the_calendar(self, "sent_to_tm_on")
 		self.follow_status()
 		refuse_future_dates(self, *AFTER_REVIEW_FIELDS)
 		self.check_recommendations()

@@ -151,6 +151,11 @@ class TestChildReviewValidation(FrappeTestCase):
 			self.new_review(planned_date=date(2025, 12, 1)), "was not looked after on", "insert"
 		)
 
+	def test_a_planned_date_the_engine_cannot_count_is_refused(self):
+		self.assert_refused(
+			self.new_review(planned_date=date(2070, 1, 1)), "Planned Date .* must fall between", "insert"
+		)
+
 	def test_a_held_date_in_the_future_is_refused(self):
 		self.assert_refused(
 			self.new_review(held_date=date(2099, 1, 1)), "Held On .* cannot be in the future", "insert"

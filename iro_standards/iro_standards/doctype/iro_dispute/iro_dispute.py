@@ -7,7 +7,11 @@ from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
-from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.validation import (
+	refuse_date_before,
+	refuse_dates_outside_the_calendar,
+	refuse_future_dates,
+)
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES as CLOSED
 from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import dispute_response_due
@@ -62,6 +66,7 @@ class IRODispute(Document):
 
 	def validate(self) -> None:
 		refuse_future_dates(self, "raised_on", "resolved_on")
+		refuse_dates_outside_the_calendar(self, "raised_on")
 		refuse_date_before(self, "resolved_on", self.raised_on, _("the date the dispute was raised"))
 		self.check_sources()
 		self.sync_stages_and_status()
@@ -96,6 +101,7 @@ class IRODispute(Document):
 				)
 			row.entered_on = row.entered_on or self.raised_on
 			refuse_future_dates(row, "entered_on", "responded_on")
+			refuse_dates_outside_the_calendar(row, "entered_on")
 			earliest = previous.entered_on if previous else self.raised_on
 			if getdate(row.entered_on) < getdate(earliest):
 				frappe.throw(

@@ -7,7 +7,11 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
-from iro_standards.iro_standards.validation import refuse_date_before, refuse_future_dates
+from iro_standards.iro_standards.validation import (
+	refuse_date_before,
+	refuse_dates_outside_the_calendar,
+	refuse_future_dates,
+)
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
 
 
@@ -65,6 +69,7 @@ class LookedAfterChild(Document):
 
 	def validate(self) -> None:
 		self.set_full_name()
+		refuse_dates_outside_the_calendar(self, "iro_notified_on")
 		refuse_future_dates(
 			self, "date_of_birth", "iro_notified_on", "iro_allocated_on", "knows_iro_confirmed_on"
 		)
