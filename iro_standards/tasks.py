@@ -16,12 +16,13 @@ from frappe.model.workflow import apply_workflow
 from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.workflow.states import (
 	CLOSED_DISPUTE_STATES,
 	OPEN_REVIEW_STATES,
 	workflow_is_active,
 )
+from iro_standards.standards import CaseloadBand, caseload_band
 
 BATCH_SIZE = 500
 
@@ -153,16 +154,17 @@ def assign_review(review, managers: list[str], today: date) -> None:
 
 def warn_about_caseloads(today: date) -> None:
 	"""Tell the IRO managers, once a day, about each IRO above the configured maximum."""
-	maximum = frappe.db.get_single_value(SETTINGS, "caseload_maximum")
+	timescales = engine_kwargs()["timescales"]
+	maximum = timescales.caseload_maximum
 	child = frappe.qb.DocType("Looked After Child")
-	over = (
+	caseloads = (
 		frappe.qb.from_(child)
 		.select(child.allocated_iro, Count("*").as_("children"))
 		.where((child.status == "Looked After") & child.allocated_iro.isnotnull())
 		.groupby(child.allocated_iro)
-		.having(Count("*") > maximum)
 		.run(as_dict=True)
 	)
+	over = [row for row in caseloads if caseload_band(row.children, timescales) == CaseloadBand.ABOVE]
 	managers = iro_managers()
 	for row in over:
 		subject = _("Caseload on {0}: {1} has {2} children, above the maximum of {3}.").format(

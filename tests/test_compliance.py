@@ -4,9 +4,12 @@ import pytest
 
 from iro_standards.standards import (
 	PARTICIPATION_CODES,
+	CaseloadBand,
 	ReviewHistory,
 	ReviewKind,
+	Timescales,
 	age_in_years,
+	caseload_band,
 	child_timescales,
 	due_soon_until,
 	overlapping_period,
@@ -95,3 +98,22 @@ class TestDueSoonWindow:
 	def test_today_is_required(self):
 		with pytest.raises(ValueError, match="today is required"):
 			due_soon_until(None, 10)
+
+
+@pytest.mark.parametrize(
+	("children", "band"),
+	[
+		(49, CaseloadBand.BELOW),
+		(50, CaseloadBand.WITHIN),
+		(70, CaseloadBand.WITHIN),
+		(71, CaseloadBand.ABOVE),
+	],
+)
+def test_caseload_band_against_the_handbook_range(children, band):
+	assert caseload_band(children) == band
+
+
+def test_caseload_band_follows_the_configured_range():
+	local = Timescales(caseload_minimum=40, caseload_maximum=55)
+	assert caseload_band(56, local) == CaseloadBand.ABOVE
+	assert caseload_band(45, local) == CaseloadBand.WITHIN

@@ -2,8 +2,10 @@
 
 from iro_standards.standards.compliance import (
 	PARTICIPATION_CODES,
+	CaseloadBand,
 	ChildTimescales,
 	age_in_years,
+	caseload_band,
 	child_timescales,
 	due_soon_until,
 	overlapping_period,
@@ -48,6 +50,7 @@ __all__ = [
 	"ENGLAND",
 	"PARTICIPATION_CODES",
 	"WALES",
+	"CaseloadBand",
 	"ChildTimescales",
 	"DisputeStage",
 	"NextReview",
@@ -61,6 +64,7 @@ __all__ = [
 	"age_in_years",
 	"cached_calendar",
 	"care_plan_update_due",
+	"caseload_band",
 	"child_contact_due",
 	"child_timescales",
 	"consultation_due",

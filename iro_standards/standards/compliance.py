@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from iro_standards.standards.dates import require_date
 from iro_standards.standards.rules import (
@@ -12,7 +13,7 @@ from iro_standards.standards.rules import (
 	progress_review_due,
 	resolve,
 )
-from iro_standards.standards.timescales import Timescales
+from iro_standards.standards.timescales import ENGLAND, Timescales
 from iro_standards.standards.working_calendar import WorkingCalendar
 
 PARTICIPATION_CODES = {
@@ -33,6 +34,20 @@ class ChildTimescales:
 	next_review: NextReview
 	progress_review_due: date | None
 	last_review_held: date | None
+
+
+class CaseloadBand(str, Enum):
+	BELOW = "Below range"
+	WITHIN = "Within range"
+	ABOVE = "Above range"
+
+
+def caseload_band(children: int, timescales: Timescales | None = None) -> CaseloadBand:
+	"""An IRO's caseload against the configured range (the IRO Handbook suggests 50 to 70)."""
+	timescales = timescales or ENGLAND
+	if children > timescales.caseload_maximum:
+		return CaseloadBand.ABOVE
+	return CaseloadBand.BELOW if children < timescales.caseload_minimum else CaseloadBand.WITHIN
 
 
 def age_in_years(date_of_birth: date, on: date) -> int:

@@ -6,13 +6,14 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.standards import caseload_band
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	settings = frappe.get_cached_doc(SETTINGS)
-	minimum, maximum = settings.caseload_minimum, settings.caseload_maximum
+	timescales = engine_kwargs()["timescales"]
+	maximum = timescales.caseload_maximum
 	children = frappe.get_list(
 		"Looked After Child",
 		filters=child_filters(filters),
@@ -30,7 +31,7 @@ def execute(filters=None):
 		{
 			"allocated_iro": row.allocated_iro,
 			"children": row.children,
-			"band": band(row.children, minimum, maximum),
+			"band": _(caseload_band(row.children, timescales).value),
 			"late_allocations": int(row.notified or 0) - int(row.allocated_in_time or 0),
 			"split_sibling_groups": split.get(row.allocated_iro, 0),
 		}
@@ -46,12 +47,6 @@ def child_filters(filters) -> list:
 	if filters.team:
 		conditions.append(["team", "=", filters.team])
 	return conditions
-
-
-def band(children: int, minimum: int, maximum: int) -> str:
-	if children > maximum:
-		return _("Above range")
-	return _("Below range") if children < minimum else _("Within range")
 
 
 def split_sibling_groups(filters) -> dict[str, int]:
