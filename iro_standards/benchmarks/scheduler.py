@@ -11,7 +11,7 @@ everything it seeded. Run it on a test site.
 import random
 import time
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 
 import frappe
 from frappe.utils import add_days, getdate

@@ -4,6 +4,7 @@ Reports, number cards and dashboard charts call these functions; each reads with
 ``frappe.get_list`` (so record scoping applies) in one or a few grouped queries, never one per row.
 """
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 import frappe
@@ -50,6 +51,19 @@ def held_review_filters(filters: dict | None) -> list:
 
 def percentage(part: float, whole: float) -> float:
 	return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def counters() -> defaultdict:
+	"""Counts per group (an IRO, a standard...), each a dict of named counts starting at zero."""
+	return defaultdict(lambda: defaultdict(int))
+
+
+def rows_by_group(counts: dict, make_row) -> list[dict]:
+	"""One report row per group, in the order of the group's name (an unset group first)."""
+	return [
+		make_row(group, group_counts)
+		for group, group_counts in sorted(counts.items(), key=lambda i: str(i[0]))
+	]
 
 
 def review_timeliness(filters: dict | None, group_by: str = "Month") -> list[dict]:

@@ -1,7 +1,6 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
-from collections import defaultdict
 
 import frappe
 from frappe import _
@@ -24,7 +23,7 @@ def execute(filters=None):
 		],
 		group_by="chair, tm_response",
 	)
-	by_iro = defaultdict(lambda: defaultdict(int))
+	by_iro = figures.counters()
 	for row in grouped:
 		counts = by_iro[row.chair]
 		counts["held"] += row.held
@@ -32,7 +31,7 @@ def execute(filters=None):
 		counts["distributed_in_time"] += int(row.distributed_in_time or 0)
 		if row.tm_response:
 			counts[frappe.scrub(row.tm_response)] += row.held
-	rows = [decision_row(iro, counts) for iro, counts in sorted(by_iro.items(), key=lambda i: str(i[0]))]
+	rows = figures.rows_by_group(by_iro, decision_row)
 	return columns(), rows, None, None, summary(rows)
 
 

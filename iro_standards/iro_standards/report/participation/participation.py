@@ -1,7 +1,6 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
-from collections import defaultdict
 
 import frappe
 from frappe import _
@@ -36,7 +35,7 @@ def age_band(age: int | None) -> str:
 
 
 def participation_rows(counts: list) -> list[dict]:
-	by_code = defaultdict(lambda: defaultdict(int))
+	by_code = figures.counters()
 	for row in counts:
 		by_code[row.participation_code][age_band(row.age_at_review)] += row.reviews
 	total = sum(row.reviews for row in counts)

@@ -1,7 +1,6 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
-from collections import defaultdict
 
 import frappe
 from frappe import _
@@ -13,7 +12,7 @@ RECOMMENDATION_STATES = ("Done", "On Track", "At Risk", "Drifting", "Open")
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	by_iro = defaultdict(lambda: defaultdict(int))
+	by_iro = figures.counters()
 	for row in frappe.get_list(
 		"Child Review",
 		filters=[*figures.held_review_filters(filters), ["review_kind", "=", "Second"]],
@@ -39,10 +38,7 @@ def execute(filters=None):
 	):
 		if row.status:
 			by_iro[row.chair][frappe.scrub(row.status)] += row.recommendations
-	rows = [
-		permanence_row(iro, figures_for)
-		for iro, figures_for in sorted(by_iro.items(), key=lambda i: str(i[0]))
-	]
+	rows = figures.rows_by_group(by_iro, permanence_row)
 	return columns(), rows, None, None, summary(rows)
 
 

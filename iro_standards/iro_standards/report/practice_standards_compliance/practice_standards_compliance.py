@@ -1,7 +1,6 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
-from collections import defaultdict
 
 import frappe
 from frappe import _
@@ -56,24 +55,22 @@ def progress_review_checks(filters) -> list:
 
 
 def compliance_rows(checks: list, key: str) -> list[dict]:
-	totals = defaultdict(lambda: defaultdict(int))
+	totals = figures.counters()
 	for check in checks:
 		if check.practice_standard:
 			totals[check.get(key)][check.outcome or "Not Assessed"] += check.checks
-	rows = []
-	for grouping, outcomes in sorted(totals.items(), key=lambda item: str(item[0])):
-		assessed = outcomes["Met"] + outcomes["Not Met"]
-		rows.append(
-			{
-				"grouping": grouping,
-				"met": outcomes["Met"],
-				"not_met": outcomes["Not Met"],
-				"not_applicable": outcomes["Not Applicable"],
-				"not_assessed": outcomes["Not Assessed"],
-				"percent_met": figures.percentage(outcomes["Met"], assessed),
-			}
-		)
-	return rows
+	return figures.rows_by_group(totals, compliance_row)
+
+
+def compliance_row(grouping: str, outcomes: dict) -> dict:
+	return {
+		"grouping": grouping,
+		"met": outcomes["Met"],
+		"not_met": outcomes["Not Met"],
+		"not_applicable": outcomes["Not Applicable"],
+		"not_assessed": outcomes["Not Assessed"],
+		"percent_met": figures.percentage(outcomes["Met"], outcomes["Met"] + outcomes["Not Met"]),
+	}
 
 
 def columns(group_by: str) -> list[dict]:
