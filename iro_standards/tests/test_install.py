@@ -3,7 +3,9 @@ from frappe.model.sync import sync_for
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.install import after_migrate
+from iro_standards.iro_standards.doctype.child_review.child_review import REPORTING_INDEXES
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
+from iro_standards.patches import replace_held_review_index
 
 APP_DOCTYPES = ("IRO Standards Settings", "IRO Closure Day", "IRO Dispute Stage Timescale")
 
@@ -57,3 +59,23 @@ class TestInstall(FrappeTestCase):
 		stages = [row.stage for row in frappe.get_doc(SETTINGS).dispute_stages]
 		self.assertEqual(stages[0], "Informal")
 		self.assertEqual(len(stages), 6)
+
+
+class TestReportingIndexes(FrappeTestCase):
+	def review_indexes(self) -> set[str]:
+		return {row.Key_name for row in frappe.db.sql("show index from `tabChild Review`", as_dict=True)}
+
+	def test_held_reviews_are_indexed_by_date_with_the_columns_reports_group_by(self):
+		indexes = self.review_indexes()
+		self.assertLessEqual(set(REPORTING_INDEXES), indexes)
+		self.assertNotIn("held_date", indexes)
+
+	def test_the_patch_replaces_the_narrow_held_date_indexes(self):
+		frappe.db.sql_ddl("alter table `tabChild Review` drop index held_reviews_by_child_and_rag")
+		frappe.db.sql_ddl(
+			"alter table `tabChild Review` add index docstatus_held_date_index (docstatus, held_date)"
+		)
+		replace_held_review_index.execute()
+		indexes = self.review_indexes()
+		self.assertNotIn("docstatus_held_date_index", indexes)
+		self.assertIn("held_reviews_by_child_and_rag", indexes)

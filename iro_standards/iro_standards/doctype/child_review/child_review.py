@@ -509,7 +509,41 @@ class ChildReview(Document):
 		return "Adjourned" if self.adjourned_on else "Planned"
 
 
+REPORTING_INDEXES = {
+	"held_reviews_by_iro_and_kind": [
+		"held_date",
+		"docstatus",
+		"chair",
+		"team",
+		"review_kind",
+		"held_in_timescale",
+		"permanence_plan_ratified",
+	],
+	"held_reviews_by_child_and_rag": ["held_date", "docstatus", "child", "care_plan_rag", "case_number"],
+	"held_reviews_participation": [
+		"held_date",
+		"docstatus",
+		"participation_code",
+		"age_at_review",
+		"child_chaired",
+		"spoken_to_privately",
+	],
+	"held_reviews_decisions": [
+		"held_date",
+		"docstatus",
+		"chair",
+		"tm_response",
+		"decisions_due",
+		"decisions_recorded_on",
+		"record_distribution_due",
+		"record_distributed_on",
+	],
+	"docstatus_statutory_due_index": ["docstatus", "statutory_due"],
+}
+
+
 def on_doctype_update() -> None:
-	"""Reports and the daily job read held reviews by date and open reviews by due date."""
-	frappe.db.add_index("Child Review", ["docstatus", "held_date"])
-	frappe.db.add_index("Child Review", ["docstatus", "statutory_due"])
+	"""Reports read held reviews by date from indexes that hold every column they group by
+	(a quarter's reviews without reading their rows); the daily job reads open reviews by due date."""
+	for index_name, fields in REPORTING_INDEXES.items():
+		frappe.db.add_index("Child Review", fields, index_name)

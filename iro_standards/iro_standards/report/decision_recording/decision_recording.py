@@ -22,6 +22,7 @@ def execute(filters=None):
 			"sum(record_distributed_on <= record_distribution_due) as distributed_in_time",
 		],
 		group_by="chair, tm_response",
+		order_by="chair asc",
 	)
 	by_iro = figures.counters()
 	for row in grouped:

@@ -25,6 +25,7 @@ def execute(filters=None):
 			"sum(spoken_to_privately) as spoken_to",
 		],
 		group_by="participation_code, age_at_review",
+		order_by="participation_code asc",
 	)
 	rows = participation_rows(counts)
 	return columns(), rows, None, chart(rows), summary(counts, rows)

@@ -18,6 +18,7 @@ def execute(filters=None):
 		filters=[*figures.held_review_filters(filters), ["review_kind", "=", "Second"]],
 		fields=["chair", "permanence_plan_ratified", "count(name) as reviews"],
 		group_by="chair, permanence_plan_ratified",
+		order_by="chair asc",
 	):
 		by_iro[row.chair]["second_reviews"] += row.reviews
 		by_iro[row.chair]["permanence_ratified"] += (
@@ -28,16 +29,16 @@ def execute(filters=None):
 		by_iro[row.allocated_iro]["progress_on_time"] += int(row.on_time or 0)
 	for row in frappe.get_list(
 		"Child Review",
-		filters=figures.held_review_filters(filters),
+		filters=[*figures.held_review_filters(filters), ["Review Recommendation", "status", "is", "set"]],
 		fields=[
 			"chair",
 			"`tabReview Recommendation`.status as status",
 			"count(`tabReview Recommendation`.name) as recommendations",
 		],
 		group_by="chair, status",
+		order_by="chair asc",
 	):
-		if row.status:
-			by_iro[row.chair][frappe.scrub(row.status)] += row.recommendations
+		by_iro[row.chair][frappe.scrub(row.status)] += row.recommendations
 	rows = figures.rows_by_group(by_iro, permanence_row)
 	return columns(), rows, None, None, summary(rows)
 
@@ -52,6 +53,7 @@ def progress_reviews_due(filters) -> list:
 		filters=conditions,
 		fields=["allocated_iro", "count(name) as due", "sum(completed_on <= due_date) as on_time"],
 		group_by="allocated_iro",
+		order_by="allocated_iro asc",
 	)
 
 

@@ -9,6 +9,7 @@ from iro_standards.iro_standards import figures
 
 OUTCOMES = ("Met", "Not Met", "Not Applicable")
 GROUPS = {"Area": "area", "Standard": "practice_standard", "IRO": "iro"}
+CHECKED = ["Practice Standard Check", "practice_standard", "is", "set"]
 
 
 def execute(filters=None):
@@ -23,7 +24,7 @@ def review_checks(filters) -> list:
 	"""Checklist outcomes on reviews held in the period, counted per standard, outcome and IRO."""
 	return frappe.get_list(
 		"Child Review",
-		filters=figures.held_review_filters(filters),
+		filters=[*figures.held_review_filters(filters), CHECKED],
 		fields=[
 			"chair as iro",
 			"`tabPractice Standard Check`.practice_standard as practice_standard",
@@ -32,6 +33,7 @@ def review_checks(filters) -> list:
 			"count(`tabPractice Standard Check`.name) as checks",
 		],
 		group_by="iro, practice_standard, area, outcome",
+		order_by="iro asc",
 	)
 
 
@@ -42,7 +44,7 @@ def progress_review_checks(filters) -> list:
 		conditions.append(["completed_by", "=", filters.iro])
 	return frappe.get_list(
 		"Progress Review",
-		filters=conditions,
+		filters=[*conditions, CHECKED],
 		fields=[
 			"completed_by as iro",
 			"`tabPractice Standard Check`.practice_standard as practice_standard",
@@ -51,14 +53,14 @@ def progress_review_checks(filters) -> list:
 			"count(`tabPractice Standard Check`.name) as checks",
 		],
 		group_by="iro, practice_standard, area, outcome",
+		order_by="iro asc",
 	)
 
 
 def compliance_rows(checks: list, key: str) -> list[dict]:
 	totals = figures.counters()
 	for check in checks:
-		if check.practice_standard:
-			totals[check.get(key)][check.outcome or "Not Assessed"] += check.checks
+		totals[check.get(key)][check.outcome or "Not Assessed"] += check.checks
 	return figures.rows_by_group(totals, compliance_row)
 
 
