@@ -5,10 +5,17 @@ from datetime import date
 import frappe
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate
 
 from iro_standards.iro_standards import cards, figures
 from iro_standards.standards import add_months
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
+from iro_standards.tests.factories import (
+	hold_review,
+	make_looked_after_child,
+	make_review,
+	make_user,
+	workflow_switched_off,
+)
 
 PERIOD = {"from_date": "2026-01-01", "to_date": "2026-03-31"}
 TEAM = "Report Test Team"
@@ -195,3 +202,42 @@ class TestReports(FrappeTestCase):
 		self.assertEqual(cards.open_disputes()["value"], 0)
 		frappe.set_user("Guest")
 		self.assertRaises(frappe.PermissionError, cards.reviews_overdue)
+
+	def test_due_report_counts_days_to_go_and_lists_preparation_not_done(self):
+		recent = self.child(self.iro_a, add_days(getdate(), -3))
+		due = {r["child"]: r for r in self.report("Reviews Due and Overdue")["result"]}
+		self.assertGreater(due[recent]["days_to_go"], 0)
+		self.assertEqual(due[self.c1]["days_to_go"], (due[self.c1]["next_review_due"] - getdate()).days)
+		self.assertEqual(due[self.c2]["milestones_missed"], "Consultation, Invitations, Social worker report")
+		self.planned.invitations_sent_on = self.planned.invitations_due
+		self.planned.save()
+		due = {r["child"]: r for r in self.report("Reviews Due and Overdue")["result"]}
+		self.assertEqual(due[self.c2]["milestones_missed"], "Consultation, Social worker report")
+		overdue = self.report("Reviews Due and Overdue", only_overdue=1)
+		self.assertEqual({r["child"] for r in overdue["result"]}, {self.c1, self.c2, self.c3})
+		self.assertEqual(overdue["report_summary"][1]["value"], 3)
+
+	def test_care_plan_rag_rows_in_child_order_with_chart_and_summary(self):
+		result = self.report("Care Plan RAG and Child Journey", from_date="2025-10-01")
+		self.assertEqual([r["child"] for r in result["result"]], sorted([self.c1, self.c2, self.c3]))
+		self.assertEqual(result["chart"]["data"]["datasets"][0]["values"], [1, 1, 1])
+		self.assertEqual([s["value"] for s in result["report_summary"]], [3, 1, 0, 1])
+
+	def test_dispute_funnel_counts_each_dispute_once_at_every_level_it_reached(self):
+		dispute = frappe.get_doc(
+			{
+				"doctype": "IRO Dispute",
+				"child": self.c3,
+				"category": "Education",
+				"issue": "x",
+				"desired_outcome": "y",
+				"raised_on": date(2026, 3, 2),
+			}
+		).insert()
+		with workflow_switched_off("IRO Dispute"):
+			for stage in ("Formal 1", "Formal 2", "Formal 3", "Formal 4", "Cafcass referral"):
+				dispute.status = stage
+				dispute.save()
+		disputes = self.report("Dispute Resolution Tracker")
+		self.assertEqual(disputes["chart"]["data"]["datasets"][0]["values"], [2, 1, 1])
+		self.assertEqual([s["value"] for s in disputes["report_summary"]], [2, 2, 1, 1])

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
+from collections import Counter
+
 import frappe
 from frappe import _
 
@@ -13,32 +15,56 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	if filters.child:
 		return journey_columns(), child_journey(filters.child)
-	ratings = frappe.get_list(
+	labels = translated_labels()
+	rows = [
+		movement(child, case_number, ratings, labels)
+		for child, (case_number, ratings) in ratings_by_child(filters)
+	]
+	latest = Counter(row["latest_rag"] for row in rows)
+	moved = Counter(row["movement"] for row in rows)
+	return columns(), rows, None, chart(latest, labels), summary(rows, moved, labels)
+
+
+def ratings_by_child(filters) -> list[tuple[str, tuple[str, list[str]]]]:
+	"""Each child (in name order) with their case number and care plan ratings in the period, oldest first."""
+	reviews = frappe.get_list(
 		"Child Review",
 		filters=[*figures.held_review_filters(filters), ["care_plan_rag", "is", "set"]],
-		fields=[
-			"child",
-			"case_number",
-			"group_concat(care_plan_rag order by held_date separator ',') as ratings",
-		],
-		group_by="child, case_number",
-		order_by="child asc",
+		fields=["child", "case_number", "care_plan_rag"],
+		order_by="held_date asc",
 		limit_page_length=0,
+		as_list=True,
 	)
-	rows = [movement(row.child, row.case_number, row.ratings.split(",")) for row in ratings]
-	return columns(), rows, None, chart(rows), summary(rows)
+	by_child = {}
+	for child, case_number, rating in reviews:
+		if child in by_child:
+			by_child[child][1].append(rating)
+		else:
+			by_child[child] = (case_number, [rating])
+	return sorted(by_child.items())
 
 
-def movement(child: str, case_number: str, ratings: list[str]) -> dict:
+def translated_labels() -> dict[str, str]:
+	return {
+		"Red": _("Red"),
+		"Amber": _("Amber"),
+		"Green": _("Green"),
+		"Improved": _("Improved"),
+		"Worse": _("Worse"),
+		"Same": _("Same"),
+	}
+
+
+def movement(child: str, case_number: str, ratings: list[str], labels: dict[str, str]) -> dict:
 	first, latest = ratings[0], ratings[-1]
 	change = RAG_ORDER[latest] - RAG_ORDER[first]
 	return {
 		"child": child,
 		"case_number": case_number,
-		"journey": " → ".join(_(rating) for rating in ratings),
+		"journey": " → ".join([labels[rating] for rating in ratings]),
 		"first_rag": first,
 		"latest_rag": latest,
-		"movement": _("Improved") if change > 0 else (_("Worse") if change < 0 else _("Same")),
+		"movement": labels["Improved"] if change > 0 else (labels["Worse"] if change < 0 else labels["Same"]),
 		"red_to_green": int(first == "Red" and latest == "Green"),
 	}
 
@@ -61,14 +87,14 @@ def columns() -> list[dict]:
 	]
 
 
-def chart(rows: list[dict]) -> dict:
+def chart(latest: Counter, labels: dict[str, str]) -> dict:
 	return {
 		"data": {
-			"labels": [_(rag) for rag in RAG_ORDER],
+			"labels": [labels[rag] for rag in RAG_ORDER],
 			"datasets": [
 				{
 					"name": _("Latest Rating"),
-					"values": [sum(r["latest_rag"] == rag for r in rows) for rag in RAG_ORDER],
+					"values": [latest[rag] for rag in RAG_ORDER],
 				}
 			],
 		},
@@ -77,18 +103,18 @@ def chart(rows: list[dict]) -> dict:
 	}
 
 
-def summary(rows: list[dict]) -> list[dict]:
+def summary(rows: list[dict], moved: Counter, labels: dict[str, str]) -> list[dict]:
 	return [
 		{"value": len(rows), "label": _("Children Rated"), "datatype": "Int", "indicator": "blue"},
 		{
-			"value": sum(r["movement"] == _("Improved") for r in rows),
-			"label": _("Improved"),
+			"value": moved[labels["Improved"]],
+			"label": labels["Improved"],
 			"datatype": "Int",
 			"indicator": "green",
 		},
 		{
-			"value": sum(r["movement"] == _("Worse") for r in rows),
-			"label": _("Worse"),
+			"value": moved[labels["Worse"]],
+			"label": labels["Worse"],
 			"datatype": "Int",
 			"indicator": "red",
 		},

@@ -10,6 +10,8 @@ from frappe.utils import getdate
 from iro_standards.iro_standards import figures
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 
+FUNNEL_LEVELS = ("Informal", "Formal", "Referral")
+
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
@@ -55,20 +57,22 @@ def stages_reached(filters) -> dict[str, int]:
 		"IRO Dispute",
 		filters=dispute_filters(filters),
 		fields=["name", "`tabIRO Dispute Stage`.stage as stage"],
+		order_by="name asc",
 		limit_page_length=0,
+		as_list=True,
 	)
 	levels = defaultdict(set)
-	for row in reached:
-		levels[funnel_level(row.stage)].add(row.name)
-	return {level: len(levels[level]) for level in (_("Informal"), _("Formal"), _("Referral"))}
+	for name, stage in reached:
+		levels[funnel_level(stage)].add(name)
+	return {_(level): len(levels[level]) for level in FUNNEL_LEVELS}
 
 
 def funnel_level(stage: str | None) -> str:
 	if stage and stage.lower().startswith("formal"):
-		return _("Formal")
+		return "Formal"
 	if stage and "referral" in stage.lower():
-		return _("Referral")
-	return _("Informal")
+		return "Referral"
+	return "Informal"
 
 
 def columns() -> list[dict]:

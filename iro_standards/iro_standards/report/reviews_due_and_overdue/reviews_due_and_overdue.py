@@ -19,30 +19,32 @@ MILESTONES = (
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
-	children = open_children(filters)
+	rows = open_children(filters, today)
 	planned = planned_reviews(filters)
-	rows = [row_for(child, planned.get(child.name), today) for child in children]
-	if filters.only_overdue:
-		rows = [row for row in rows if row["days_to_go"] is not None and row["days_to_go"] < 0]
+	for row in rows:
+		row.days_to_go = (row.next_review_due - today).days if row.next_review_due else None
+		add_planned_review(row, planned.get(row.child), today)
 	return columns(), rows, None, None, summary(rows)
 
 
-def open_children(filters) -> list:
+def open_children(filters, today: date) -> list:
 	conditions = [["status", "=", "Looked After"]]
 	if filters.iro:
 		conditions.append(["allocated_iro", "=", filters.iro])
 	if filters.team:
 		conditions.append(["team", "=", filters.team])
+	if filters.only_overdue:
+		conditions.append(["next_review_due", "<", today])
 	return frappe.get_list(
 		"Looked After Child",
 		filters=conditions,
 		fields=[
-			"name",
+			"name as child",
 			"case_number",
 			"allocated_iro",
 			"team",
-			"next_review_due",
 			"next_review_kind",
+			"next_review_due",
 			"progress_review_due",
 			"pep_due",
 		],
@@ -68,30 +70,14 @@ def planned_reviews(filters) -> dict:
 	return planned
 
 
-def row_for(child, review, today: date) -> dict:
-	due = child.next_review_due and getdate(child.next_review_due)
-	missed = [
+def add_planned_review(row, review, today: date) -> None:
+	row.planned_review = review.name if review else None
+	row.planned_date = review.planned_date if review else None
+	row.milestones_missed = ", ".join(
 		_(label)
 		for due_field, done_field, label in MILESTONES
-		if review
-		and review.get(due_field)
-		and getdate(review.get(due_field)) < today
-		and not review.get(done_field)
-	]
-	return {
-		"child": child.name,
-		"case_number": child.case_number,
-		"allocated_iro": child.allocated_iro,
-		"team": child.team,
-		"next_review_kind": child.next_review_kind,
-		"next_review_due": due,
-		"days_to_go": (due - today).days if due else None,
-		"planned_review": review.name if review else None,
-		"planned_date": review.planned_date if review else None,
-		"progress_review_due": child.progress_review_due,
-		"pep_due": child.pep_due,
-		"milestones_missed": ", ".join(missed),
-	}
+		if review and review.get(due_field) and review.get(due_field) < today and not review.get(done_field)
+	)
 
 
 def columns() -> list[dict]:
@@ -140,8 +126,8 @@ def columns() -> list[dict]:
 
 
 def summary(rows: list[dict]) -> list[dict]:
-	overdue = sum(1 for row in rows if row["days_to_go"] is not None and row["days_to_go"] < 0)
-	missed = sum(1 for row in rows if row["milestones_missed"])
+	overdue = sum(1 for row in rows if row.days_to_go is not None and row.days_to_go < 0)
+	missed = sum(1 for row in rows if row.milestones_missed)
 	return [
 		{"value": len(rows), "label": _("Children"), "datatype": "Int", "indicator": "blue"},
 		{"value": overdue, "label": _("Reviews Overdue"), "datatype": "Int", "indicator": "red"},
