@@ -28,7 +28,7 @@ def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> d
 	today = getdate()
 	frappe.flags.in_benchmark = True
 	cleanup()
-	ensure_manager()
+	ensure_user("bench.manager@example.com", "IRO Manager")
 	started = time.perf_counter()
 	seed_children(children, today, rng)
 	print(f"seeded {children:,} children in {time.perf_counter() - started:.1f} s")
@@ -71,18 +71,14 @@ def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> d
 	return result
 
 
-def ensure_manager() -> None:
-	if not frappe.db.exists("User", "bench.manager@example.com"):
+def ensure_user(email: str, role: str) -> str:
+	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": "bench.manager@example.com",
-				"first_name": "Bench",
-				"send_welcome_email": 0,
-			}
+			{"doctype": "User", "email": email, "first_name": "Bench", "send_welcome_email": 0}
 		).insert(ignore_permissions=True)
-		user.add_roles("IRO Manager")
+		user.add_roles(role)
 	frappe.db.commit()
+	return email
 
 
 def seed_children(count: int, today: date, rng: random.Random) -> None:
