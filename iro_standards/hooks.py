@@ -13,22 +13,25 @@ export_python_type_annotations = True
 
 boot_session = "iro_standards.boot.boot_session"
 
-permission_query_conditions = {
-	"Looked After Child": "iro_standards.permissions.child_query_conditions",
-	"Care Episode": "iro_standards.permissions.care_episode_query_conditions",
-	"Child Review": "iro_standards.permissions.child_review_query_conditions",
-	"Progress Review": "iro_standards.permissions.progress_review_query_conditions",
-	"IRO Dispute": "iro_standards.permissions.iro_dispute_query_conditions",
-	"IRO Contact": "iro_standards.permissions.iro_contact_query_conditions",
-}
+permission_query_conditions = {"*": "iro_standards.permissions.query_conditions"}
+has_permission = {"*": "iro_standards.permissions.has_permission"}
 
-has_permission = {
-	"Looked After Child": "iro_standards.permissions.has_child_permission",
-	"Care Episode": "iro_standards.permissions.has_linked_permission",
-	"Child Review": "iro_standards.permissions.has_linked_permission",
-	"Progress Review": "iro_standards.permissions.has_linked_permission",
-	"IRO Dispute": "iro_standards.permissions.has_linked_permission",
-	"IRO Contact": "iro_standards.permissions.has_linked_permission",
+doc_events = {"*": {"validate": "iro_standards.guards.refuse_references_to_records_out_of_reach"}}
+
+before_request = [
+	"iro_standards.guards.refuse_malformed_list_arguments",
+	"iro_standards.guards.refuse_records_out_of_reach",
+]
+after_request = ["iro_standards.guards.hide_whether_records_exist"]
+
+override_whitelisted_methods = {
+	"frappe.client.get_count": "iro_standards.overrides.get_count",
+	"frappe.client.validate_link": "iro_standards.overrides.validate_link",
+	"frappe.desk.listview.get_group_by_count": "iro_standards.overrides.get_group_by_count",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "iro_standards.overrides.get_dashboard_chart",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "iro_standards.overrides.get_submitted_linked_docs",
+	"frappe.desk.search.get_link_title": "iro_standards.overrides.get_link_title",
+	"frappe.desk.like.toggle_like": "iro_standards.overrides.toggle_like",
 }
 
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}

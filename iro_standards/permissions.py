@@ -1,20 +1,30 @@
-"""Record scoping: a child's records are seen by the people the child is allocated to.
+"""Record scoping: the one place that decides whether a user may touch a child's records.
 
-IROs see the children allocated to them, social workers and team managers the children they
-hold; service-wide roles see every child. Lists, reports, link searches, the REST API and the
-calendar use the query conditions; forms, attachments and whitelisted methods use
-``has_permission``. Both read the allocation fields, so reallocating a child moves access at once.
+A child's records are the child, the records that carry its ``child`` link (episodes, reviews,
+progress reviews, disputes, contacts), their table rows, and every record of Frappe's own that
+points at one of them (files, comments, communications, assignments, versions, follows, tags,
+likes, shares, workflow actions, ...). IROs see the children allocated to them, social workers and
+team managers the children they hold; service-wide roles see every child.
+
+Two wildcard hooks apply this to every DocType on the site, so a DocType Frappe adds, or a custom
+field an admin adds, is scoped without a list to keep: ``query_conditions`` for lists, reports,
+counts and link searches, ``has_permission`` for single documents. Both read the allocation
+fields, so reallocating a child moves access at once.
 """
 
 import frappe
+from frappe.model.document import Document
 
 CHILD = "Looked After Child"
+CHILD_RECORDS = ("Care Episode", "Child Review", "Progress Review", "IRO Dispute", "IRO Contact")
 SERVICE_WIDE_ROLES = frozenset({"System Manager", "IRO Manager", "Head of Service", "Safeguarding Admin"})
 ALLOCATION_FIELD_BY_ROLE = {
 	"IRO": "allocated_iro",
 	"Social Worker": "social_worker",
 	"Team Manager": "team_manager",
 }
+READ_TYPES = frozenset({"read", "select", "print", "email", "export", "report"})
+NOWHERE = "1 = 0"
 
 
 def sees_every_child(user: str) -> bool:
@@ -26,69 +36,209 @@ def allocation_fields(user: str) -> list[str]:
 	return [field for role, field in ALLOCATION_FIELD_BY_ROLE.items() if role in roles]
 
 
-def allocated_children_condition(user: str) -> str:
-	"""SQL over `tabLooked After Child` matching the children ``user`` is allocated to."""
-	fields = allocation_fields(user)
-	if not fields:
-		return "1 = 0"
-	escaped = frappe.db.escape(user)
-	return "(" + " or ".join(f"`tab{CHILD}`.`{field}` = {escaped}" for field in fields) + ")"
-
-
-def child_query_conditions(user: str | None = None) -> str:
-	user = user or frappe.session.user
-	return "" if sees_every_child(user) else allocated_children_condition(user)
-
-
-def linked_query_conditions(doctype: str, user: str | None) -> str:
+def may_access_child(child: str | None, user: str | None = None) -> bool:
+	"""Whether ``user`` may see and work on the records of ``child``."""
 	user = user or frappe.session.user
 	if sees_every_child(user):
-		return ""
-	return (
-		f"`tab{doctype}`.`child` in (select `tab{CHILD}`.`name` from `tab{CHILD}` "
-		f"where {allocated_children_condition(user)})"
-	)
-
-
-def care_episode_query_conditions(user: str | None = None) -> str:
-	return linked_query_conditions("Care Episode", user)
-
-
-def child_review_query_conditions(user: str | None = None) -> str:
-	return linked_query_conditions("Child Review", user)
-
-
-def progress_review_query_conditions(user: str | None = None) -> str:
-	return linked_query_conditions("Progress Review", user)
-
-
-def iro_dispute_query_conditions(user: str | None = None) -> str:
-	return linked_query_conditions("IRO Dispute", user)
-
-
-def iro_contact_query_conditions(user: str | None = None) -> str:
-	return linked_query_conditions("IRO Contact", user)
-
-
-def is_allocated_to(child: str | None, user: str) -> bool:
-	if not child:
-		return False
+		return True
 	fields = allocation_fields(user)
-	if not fields:
+	if not child or not fields or not isinstance(child, str):
 		return False
 	allocated = frappe.db.get_value(CHILD, child, fields, as_dict=True) or {}
 	return user in allocated.values()
 
 
-def has_child_permission(doc, ptype: str = "read", user: str | None = None, **kwargs) -> bool | None:
+def child_tables() -> dict[str, tuple[str, ...]]:
+	"""Each table DocType that holds a child's data, with the DocTypes whose rows it holds."""
+	tables: dict[str, list[str]] = {}
+	for parent in (CHILD, *CHILD_RECORDS):
+		for df in frappe.get_meta(parent).get_table_fields():
+			tables.setdefault(df.options, []).append(parent)
+	return {table: tuple(parents) for table, parents in tables.items()}
+
+
+def protected_doctypes() -> tuple[str, ...]:
+	return (CHILD, *CHILD_RECORDS, *child_tables())
+
+
+def child_of_record(doctype: str, name: str | None) -> str | None:
+	"""The child a stored record of the child's file belongs to (None when there is no such record)."""
+	if not name or not isinstance(name, str):
+		return None
+	if doctype == CHILD:
+		return name if frappe.db.exists(CHILD, name) else None
+	if doctype in CHILD_RECORDS:
+		return frappe.db.get_value(doctype, name, "child")
+	row = frappe.db.get_value(doctype, name, ["parenttype", "parent"], as_dict=True)
+	if row and row.parenttype in child_tables().get(doctype, ()):
+		return child_of_record(row.parenttype, row.parent)
+	return None
+
+
+def may_access_record(doctype: str, name: str | None, user: str | None = None) -> bool:
+	return may_access_child(child_of_record(doctype, name), user)
+
+
+def children_named_by(doc: Document) -> set[str | None]:
+	"""Every child a record names: its own ``child`` and the child of each record it links to."""
+	named = set()
+	for df in doc.meta.get_link_fields():
+		value = doc.get(df.fieldname)
+		if value and df.options == CHILD:
+			named.add(value)
+		elif value and df.options in CHILD_RECORDS:
+			named.add(child_of_record(df.options, value))
+	return named
+
+
+def accessible_names_sql(doctype: str, user: str) -> str:
+	"""A subquery selecting the names of ``doctype`` records that ``user`` may access."""
+	return f"select `name` from `tab{doctype}` where {record_condition(doctype, user)}"
+
+
+def allocated_children_condition(user: str) -> str:
+	fields = allocation_fields(user)
+	if not fields:
+		return NOWHERE
+	escaped = frappe.db.escape(user)
+	return "(" + " or ".join(f"`tab{CHILD}`.`{field}` = {escaped}" for field in fields) + ")"
+
+
+def record_condition(doctype: str, user: str) -> str:
+	"""SQL over ``tab{doctype}`` matching the records of a child's file that ``user`` may access."""
+	if doctype == CHILD:
+		return allocated_children_condition(user)
+	if doctype in CHILD_RECORDS:
+		return f"`tab{doctype}`.`child` in ({accessible_names_sql(CHILD, user)})"
+	parents = child_tables()[doctype]
+	return (
+		"("
+		+ " or ".join(
+			f"(`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)} "
+			f"and `tab{doctype}`.`parent` in ({accessible_names_sql(parent, user)}))"
+			for parent in parents
+		)
+		+ ")"
+	)
+
+
+def references(doctype: str) -> list[tuple[str | None, str, str | None]]:
+	"""How records of ``doctype`` (outside the child's file) can point at it.
+
+	Each entry is (field holding the DocType, field holding the name, fixed DocType): a DocType
+	field with the name field beside it (a Dynamic Link, or a Data field such as File's
+	``attached_to_name``), or a Link to a protected DocType.
+	"""
+	protected = protected_doctypes()
+	if doctype in protected:
+		return []
+	meta = frappe.get_meta(doctype)
+	found = []
+	for df in meta.get("fields", {"fieldtype": "Link"}):
+		if df.is_virtual:
+			continue
+		if df.options == "DocType" and (name_field := name_field_beside(meta, df.fieldname)):
+			found.append((df.fieldname, name_field, None))
+		elif df.options in protected:
+			found.append((None, df.fieldname, df.options))
+	return found
+
+
+def name_field_beside(meta, doctype_field: str) -> str | None:
+	"""The field naming a record of the DocType held in ``doctype_field``."""
+	for df in meta.get("fields", {"fieldtype": "Dynamic Link", "options": doctype_field}):
+		if not df.is_virtual:
+			return df.fieldname
+	candidates = (
+		doctype_field.replace("doctype", "name"),
+		doctype_field.replace("_type", "_name"),
+		doctype_field.replace("doctype", "docname"),
+		"docname",
+	)
+	for fieldname in candidates:
+		df = meta.get_field(fieldname)
+		if fieldname != doctype_field and df and df.fieldtype == "Data" and not df.is_virtual:
+			return fieldname
+	return None
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Wildcard ``permission_query_conditions``: narrows every list of a child's records, and of
+	Frappe records that point at them, to the children ``user`` may access."""
+	user = user or frappe.session.user
+	if not doctype or sees_every_child(user):
+		return ""
+	if doctype in protected_doctypes():
+		return record_condition(doctype, user)
+	if doctype == "Tag":
+		return tags_condition(user)
+	return " and ".join(reference_condition(doctype, entry, user) for entry in references(doctype))
+
+
+def tags_condition(user: str) -> str:
+	"""A tag is a word someone wrote on a record: one written on a child's records is seen only
+	by those who may access that child."""
+	listed = ", ".join(frappe.db.escape(target) for target in protected_doctypes())
+	visible = reference_condition("Tag Link", ("document_type", "document_name", None), user)
+	return (
+		f"(`tabTag`.`name` not in (select `tag` from `tabTag Link` where `document_type` in ({listed})) "
+		f"or `tabTag`.`name` in (select `tag` from `tabTag Link` where {visible}))"
+	)
+
+
+def reference_condition(doctype: str, entry: tuple[str | None, str, str | None], user: str) -> str:
+	doctype_field, name_field, fixed = entry
+	name_column = f"`tab{doctype}`.`{name_field}`"
+	if fixed:
+		return f"(ifnull({name_column}, '') = '' or {name_column} in ({accessible_names_sql(fixed, user)}))"
+	doctype_column = f"`tab{doctype}`.`{doctype_field}`"
+	protected = protected_doctypes()
+	listed = ", ".join(frappe.db.escape(target) for target in protected)
+	allowed = " or ".join(
+		f"({doctype_column} = {frappe.db.escape(target)} "
+		f"and {name_column} in ({accessible_names_sql(target, user)}))"
+		for target in protected
+	)
+	return f"(ifnull({doctype_column}, '') not in ({listed}) or {allowed})"
+
+
+def referenced_records(doc: Document) -> list[tuple[str, str]]:
+	"""The records of a child's file that a Frappe record (a file, comment, ToDo, ...) points at."""
+	protected = protected_doctypes()
+	found = []
+	for doctype_field, name_field, fixed in references(doc.doctype):
+		target = fixed or doc.get(doctype_field)
+		name = doc.get(name_field)
+		if target in protected and name:
+			found.append((target, name))
+	return found
+
+
+def has_permission(doc: Document, ptype: str = "read", user: str | None = None, **kwargs) -> bool | None:
+	"""Wildcard ``has_permission``: refuses what the user may not touch, never grants anything.
+
+	A write is checked against the record as stored *and* as it would be saved, so re-pointing a
+	record's links at a child one holds cannot take over another child's record.
+	"""
 	user = user or frappe.session.user
 	if sees_every_child(user):
 		return None
-	return is_allocated_to(doc.name, user) if not doc.is_new() else False
+	if doc.doctype == CHILD:
+		return False if doc.is_new() else may_access_child(doc.name, user)
+	if doc.doctype in CHILD_RECORDS:
+		return may_touch_record(doc, ptype, user)
+	records = referenced_records(doc)
+	if any(not may_access_record(target, name, user) for target, name in records):
+		return False
+	return None
 
 
-def has_linked_permission(doc, ptype: str = "read", user: str | None = None, **kwargs) -> bool | None:
-	user = user or frappe.session.user
-	if sees_every_child(user):
+def may_touch_record(doc: Document, ptype: str, user: str) -> bool | None:
+	if ptype in READ_TYPES:
+		return may_access_child(doc.get("child"), user)
+	named = children_named_by(doc)
+	if not doc.is_new():
+		named.add(frappe.db.get_value(doc.doctype, doc.name, "child"))
+	elif not named:
 		return None
-	return is_allocated_to(doc.get("child"), user)
+	return all(may_access_child(child, user) for child in named)
