@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.validation import (
@@ -16,7 +17,7 @@ from iro_standards.iro_standards.validation import (
 from iro_standards.standards import first_review_due, overlapping_period, pep_due
 
 
-class CareEpisode(Document):
+class CareEpisode(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

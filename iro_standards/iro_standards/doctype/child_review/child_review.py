@@ -8,6 +8,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
@@ -63,7 +64,7 @@ TEAM_MANAGER_FIELDS = frozenset({"status", "tm_response", "tm_response_on", "tm_
 RECORDING_ROLES = frozenset({"IRO", "IRO Manager", "Safeguarding Admin", "System Manager"})
 
 
-class ChildReview(Document):
+class ChildReview(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

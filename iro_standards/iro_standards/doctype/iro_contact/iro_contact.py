@@ -6,10 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.validation import refuse_future_dates
 
 
-class IROContact(Document):
+class IROContact(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

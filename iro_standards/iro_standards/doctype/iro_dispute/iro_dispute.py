@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
@@ -17,7 +18,7 @@ from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import dispute_response_due
 
 
-class IRODispute(Document):
+class IRODispute(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -81,9 +82,23 @@ class IRODispute(Document):
 					_("{0} {1} is about another child.").format(_(doctype), source), title=_("Wrong record")
 				)
 		if self.recommendation:
-			self.recommendation_text = frappe.db.get_value(
-				"Review Recommendation", self.recommendation, "action"
+			self.recommendation_text = self.recommendation_made_at_the_review().action
+
+	def recommendation_made_at_the_review(self):
+		made = frappe.db.get_value(
+			"Review Recommendation",
+			{"name": self.recommendation, "parent": self.child_review or "", "parenttype": "Child Review"},
+			["action"],
+			as_dict=True,
+		)
+		if not made:
+			frappe.throw(
+				_("The recommendation must be one made at the review in {0}.").format(
+					_(self.meta.get_label("child_review"))
+				),
+				title=_("Wrong recommendation"),
 			)
+		return made
 
 	def check_stages(self) -> None:
 		"""Stages are configured ones, escalating one level at a time, each dated in order."""

@@ -6,16 +6,18 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
 	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 )
+from iro_standards.permissions import may_access_child
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
 
 
-class LookedAfterChild(Document):
+class LookedAfterChild(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -103,11 +105,11 @@ class LookedAfterChild(Document):
 				"status": ("!=", "Ceased"),
 				"allocated_iro": ("not in", ("", self.allocated_iro)),
 			},
-			fields=["full_name", "case_number", "allocated_iro"],
+			fields=["name", "case_number", "allocated_iro"],
 		)
 		if not siblings:
 			return
-		names = ", ".join(f"{s.case_number} ({s.allocated_iro})" for s in siblings)
+		names = siblings_named_for_the_user(siblings)
 		if not (self.different_iro_reason or "").strip():
 			frappe.throw(
 				_(
@@ -122,6 +124,15 @@ class LookedAfterChild(Document):
 			indicator="orange",
 			alert=True,
 		)
+
+
+def siblings_named_for_the_user(siblings: list) -> str:
+	"""Siblings the user may access by case number and IRO; the others only counted."""
+	named = [f"{s.case_number} ({s.allocated_iro})" for s in siblings if may_access_child(s.name)]
+	hidden = len(siblings) - len(named)
+	if hidden:
+		named.append(_("{0} sibling(s) you are not allocated to").format(hidden))
+	return ", ".join(named)
 
 
 def refresh_child_timescales(child: str) -> None:

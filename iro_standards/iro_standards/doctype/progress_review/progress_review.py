@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_standards_checklist,
@@ -16,7 +17,7 @@ from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import progress_review_due
 
 
-class ProgressReview(Document):
+class ProgressReview(CaseRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -62,6 +63,7 @@ class ProgressReview(Document):
 		refuse_future_dates(self, "completed_on")
 		refuse_date_before(self, "completed_on", review.held_date, _("the review it follows"))
 		self.add_open_recommendations()
+		self.check_recommendation_rows()
 		self.check_dispute()
 		add_standards_checklist(self, "applies_to_progress_review")
 		check_standards_checklist(self)
@@ -107,6 +109,24 @@ class ProgressReview(Document):
 					"due_by": rec.due_by,
 				},
 			)
+
+	def check_recommendation_rows(self) -> None:
+		"""Each row follows a recommendation made at the review this progress review follows."""
+		made = set(
+			frappe.get_all(
+				"Review Recommendation",
+				filters={"parent": self.child_review, "parenttype": "Child Review"},
+				pluck="name",
+			)
+		)
+		for row in self.recommendation_progress:
+			if row.recommendation and row.recommendation not in made:
+				frappe.throw(
+					_("Row {0} follows a recommendation that was not made at review {1}.").format(
+						row.idx, self.child_review
+					),
+					title=_("Wrong recommendation"),
+				)
 
 	def check_dispute(self) -> None:
 		if self.concerns_raised == "Formally" and not self.iro_dispute:

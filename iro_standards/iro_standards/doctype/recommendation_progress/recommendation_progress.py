@@ -2,10 +2,10 @@
 # For license information, please see license.txt
 
 # import frappe
-from frappe.model.document import Document
+from iro_standards.iro_standards.case_record import CaseRow
 
 
-class RecommendationProgress(Document):
+class RecommendationProgress(CaseRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
