@@ -1,0 +1,110 @@
+"""A child's whole file, every text in it carrying a marker, for tests that look for leaks."""
+
+from datetime import date
+
+import frappe
+from frappe.desk.form.assign_to import add as assign
+from frappe.desk.form.document_follow import follow_document
+from frappe.model.workflow import apply_workflow
+
+from iro_standards.tests.factories import hold_review, make_looked_after_child
+
+
+def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, list[str]]:
+	"""A looked-after child allocated to ``iro`` with a record of every kind, each naming ``marker``.
+
+	Returns the names of the records made, by DocType.
+	"""
+	child = make_looked_after_child(
+		date(2025, 12, 20),
+		first_name=f"{marker}first",
+		last_name=f"{marker}last",
+		case_number=f"{marker}-{frappe.generate_hash(length=6)}",
+		preferred_name=f"{marker}preferred",
+		communication_needs=f"{marker} needs",
+		allocated_iro=iro,
+		iro_allocated_on=date(2025, 12, 22),
+		**allocation,
+	)
+	review = hold_review(
+		child.name,
+		date(2026, 1, 19),
+		recommendations=[(f"{marker} recommendation", f"{marker} responsible", date(2026, 2, 27))],
+		venue=f"{marker} venue",
+		late_reason=f"{marker} late",
+		rag_narrative=f"{marker} narrative",
+		attendees=[{"attendee_name": f"{marker} attendee", "role": "Parent", "participation": "Attended"}],
+	)
+	if allocation.get("team_manager"):
+		for action in ("Record Decisions", "Send to Team Manager"):
+			review = apply_workflow(review.as_dict(), action)
+	progress = frappe.get_doc(
+		{"doctype": "Progress Review", "child_review": review.name, "notes": f"{marker} progress"}
+	).insert()
+	dispute = frappe.get_doc(
+		{
+			"doctype": "IRO Dispute",
+			"child": child.name,
+			"category": "Health",
+			"issue": f"{marker} issue",
+			"desired_outcome": f"{marker} outcome",
+			"raised_on": date(2026, 2, 2),
+		}
+	).insert()
+	contact = frappe.get_doc(
+		{
+			"doctype": "IRO Contact",
+			"child": child.name,
+			"iro": iro,
+			"contact_date": date(2026, 1, 5),
+			"kind": "Visit",
+			"child_wants_raised": f"{marker} wishes",
+		}
+	).insert()
+	attach_marked_records(marker, iro, child.name)
+	names = {
+		"Looked After Child": [child.name],
+		"Care Episode": [child.current_episode],
+		"Child Review": [review.name],
+		"Progress Review": [progress.name],
+		"IRO Dispute": [dispute.name],
+		"IRO Contact": [contact.name],
+	}
+	review = frappe.get_doc("Child Review", review.name)
+	for table in ("attendees", "recommendations", "standards"):
+		for row in review.get(table):
+			names.setdefault(row.doctype, []).append(row.name)
+	for row in frappe.get_doc("Progress Review", progress.name).recommendation_progress:
+		names.setdefault(row.doctype, []).append(row.name)
+	for row in frappe.get_doc("IRO Dispute", dispute.name).stages:
+		names.setdefault(row.doctype, []).append(row.name)
+	return names
+
+
+def attach_marked_records(marker: str, iro: str, child: str) -> None:
+	"""Frappe's own records pointing at the child: a private file, a comment, an assignment, a
+	tag and a follow."""
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{marker}-care-plan.txt",
+			"content": f"{marker} care plan".encode(),
+			"is_private": 1,
+			"attached_to_doctype": "Looked After Child",
+			"attached_to_name": child,
+		}
+	).insert()
+	frappe.get_doc(
+		{
+			"doctype": "Comment",
+			"comment_type": "Comment",
+			"reference_doctype": "Looked After Child",
+			"reference_name": child,
+			"content": f"{marker} comment",
+		}
+	).insert(ignore_permissions=True)
+	assign(
+		{"doctype": "Looked After Child", "name": child, "assign_to": [iro], "description": f"{marker} todo"}
+	)
+	frappe.get_doc("Looked After Child", child).add_tag(f"{marker}tag")
+	follow_document("Looked After Child", child, iro)
