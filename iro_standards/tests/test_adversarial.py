@@ -367,3 +367,24 @@ class TestAttackerSweep(LiveServerTestCase):
 			for answer in answers
 			if (found := self.leaks(answer.text, answer.request.url + str(answer.request.body or "")))
 		]
+
+	def test_reports_print_views_and_files_as_each_scoped_role(self):
+		reports = frappe.get_all("Report", filters={"module": "IRO Standards"}, pluck="name")
+		review = self.victim["Child Review"][0]
+		file_url = frappe.db.get_value("File", self.victim["File"][0], "file_url")
+		problems = []
+		for user in (self.attacker, self.social_worker, self.team_manager, self.desk_user, None):
+			session = self.session(user)
+			answers = [
+				self.call(session, "frappe.desk.query_report.run", {"report_name": report, "filters": "{}"})
+				for report in reports
+			]
+			answers.append(
+				self.get(
+					session, "/printview", doctype="Child Review", name=review, format="Record of Review"
+				).text
+			)
+			answers.append(self.get(session, file_url).text)
+			problems.extend(f"{user}: {found}" for answer in answers if (found := self.leaks(answer, review)))
+		print(f"\nreports and print views: {len(reports)} reports, 1 print format, 1 private file, 5 users")
+		self.assertEqual(problems, [])
