@@ -22,7 +22,7 @@ HIDDEN_ERRORS = frozenset({"DoesNotExistError", "LinkValidationError", "Permissi
 
 def refuse_references_to_records_out_of_reach(doc, method=None) -> None:
 	"""doc_events["*"]["validate"]."""
-	if doc.doctype in protected_doctypes() or sees_every_child(frappe.session.user):
+	if sees_every_child(frappe.session.user) or doc.doctype in protected_doctypes():
 		return
 	if doc.doctype == "DocShare" and doc.share_doctype in protected_doctypes():
 		frappe.throw(

@@ -52,7 +52,12 @@ def child_tables() -> dict[str, tuple[str, ...]]:
 	"""Each table DocType that holds a child's data, with the DocTypes whose rows it holds."""
 	tables: dict[str, list[str]] = {}
 	for parent in (CHILD, *CHILD_RECORDS):
-		for df in frappe.get_meta(parent).get_table_fields():
+		try:
+			meta = frappe.get_meta(parent)
+		except frappe.DoesNotExistError:
+			frappe.clear_last_message()
+			continue
+		for df in meta.get_table_fields():
 			tables.setdefault(df.options, []).append(parent)
 	return {table: tuple(parents) for table, parents in tables.items()}
 
