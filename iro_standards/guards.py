@@ -3,17 +3,17 @@ follows, likes, tags, shares, workflow actions. A user may create or change one 
 they may access, and a request can tell nobody whether a record they may not access exists."""
 
 import json
+from urllib.parse import unquote
 
 import frappe
 from frappe import _
 
 from iro_standards.permissions import (
-	CHILD,
-	CHILD_RECORDS,
 	may_access_record,
 	protected_doctypes,
 	referenced_records,
 	sees_every_child,
+	series_doctype,
 )
 
 PRIVATE_FILES = "/private/files/"
@@ -63,7 +63,7 @@ def not_permitted_message() -> str:
 
 def hide_whether_records_exist(response, request) -> None:
 	"""after_request: "not found", "could not find" and "not permitted" look the same to a user
-	who does not see every child, whenever the request names a DocType of a child's file."""
+	who does not see every child, whenever the request concerns a child's file (API v1 and v2)."""
 	user = getattr(frappe.session, "user", "Guest")
 	if response.status_code not in (403, 404, 417) or sees_every_child(user):
 		return
@@ -71,28 +71,43 @@ def hide_whether_records_exist(response, request) -> None:
 		body = json.loads(response.get_data(as_text=True) or "{}")
 	except ValueError:
 		return
-	if not isinstance(body, dict) or body.get("exc_type") not in HIDDEN_ERRORS:
+	if not isinstance(body, dict) or error_type(body) not in HIDDEN_ERRORS:
 		return
-	if not names_a_protected_doctype(request):
+	if not concerns_a_childs_file(request):
 		return
+	message = {"message": not_permitted_message(), "title": _("Not permitted")}
+	if "errors" in body:
+		uniform = {"errors": [{"type": "PermissionError", **message}]}
+	else:
+		uniform = {
+			"exc_type": "PermissionError",
+			"exception": "frappe.exceptions.PermissionError",
+			"_server_messages": json.dumps([json.dumps(message)]),
+		}
 	response.status_code = 403
-	response.set_data(
-		json.dumps(
-			{
-				"exc_type": "PermissionError",
-				"exception": "frappe.exceptions.PermissionError",
-				"_server_messages": json.dumps(
-					[json.dumps({"message": not_permitted_message(), "title": _("Not permitted")})]
-				),
-			}
-		)
-	)
+	response.set_data(json.dumps(uniform))
 
 
-def names_a_protected_doctype(request) -> bool:
-	text = request.path + " " + json.dumps(frappe.local.form_dict or {}, default=str)
-	text = text.replace("%20", " ").replace("+", " ").lower()
-	return any(doctype.lower() in text for doctype in protected_doctypes())
+def error_type(body: dict) -> str | None:
+	errors = body.get("errors")
+	if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+		return errors[0].get("type")
+	return body.get("exc_type")
+
+
+def concerns_a_childs_file(request) -> bool:
+	"""Whether the request, decoded, names a DocType of a child's file or one of its records."""
+	doctypes = {doctype.lower() for doctype in protected_doctypes()}
+	for value in named_in(request):
+		text = value.lower()
+		if any(doctype in text for doctype in doctypes) or series_doctype(value):
+			return True
+	return False
+
+
+def named_in(request) -> set[str]:
+	"""Every string in a request's arguments (JSON decoded) and path."""
+	return strings_in(frappe.local.form_dict or {}) | set(unquote(request.path).split("/"))
 
 
 LIMIT_ARGUMENTS = ("limit", "limit_start", "limit_page_length", "page_length")
@@ -127,16 +142,17 @@ def nesting(value) -> int:
 
 
 def refuse_records_out_of_reach() -> None:
-	"""before_request: a request naming a child's record the user may not access is refused the
-	same way as one naming a record that does not exist (see ``hide_whether_records_exist``), so
-	no method can tell which records exist."""
+	"""before_request: a request that names, anywhere in its path or arguments, a record of a child's
+	file by its series name (CHILD-00042, REV-2026-00017, ...) is refused unless the user may access
+	that record. A record that does not exist is refused the same way, so no answer tells which
+	records exist, whichever method or API version is called."""
 	user = frappe.session.user
-	if sees_every_child(user) or not names_a_protected_doctype(frappe.local.request):
+	if sees_every_child(user):
 		return
-	for value in strings_in(frappe.local.form_dict or {}):
-		for doctype in (CHILD, *CHILD_RECORDS):
-			if frappe.db.exists(doctype, {"name": value}) and not may_access_record(doctype, value):
-				raise_not_permitted()
+	for value in named_in(frappe.local.request):
+		doctype = series_doctype(value)
+		if doctype and not may_access_record(doctype, value):
+			raise_not_permitted()
 
 
 def strings_in(value, depth: int = 0) -> set[str]:

@@ -12,6 +12,8 @@ counts and link searches, ``has_permission`` for single documents. Both read the
 fields, so reallocating a child moves access at once.
 """
 
+import re
+
 import frappe
 from frappe.model.document import Document
 
@@ -64,6 +66,30 @@ def child_tables() -> dict[str, tuple[str, ...]]:
 
 def protected_doctypes() -> tuple[str, ...]:
 	return (CHILD, *CHILD_RECORDS, *child_tables())
+
+
+def series_pattern(series: str) -> str:
+	"""A regular expression matching the names a Frappe naming series gives, e.g. REV-.YYYY.-.#####
+	matches REV-2026-00017 (and its amendments, REV-2026-00017-1)."""
+	parts = []
+	for part in filter(None, series.split(".")):
+		if set(part) == {"#"}:
+			parts.append(r"\d+")
+		elif part in ("YYYY", "YY", "MM", "DD"):
+			parts.append(rf"\d{{{len(part)}}}")
+		else:
+			parts.append(re.escape(part))
+	return "^" + "".join(parts) + r"(-\d+)?$"
+
+
+def series_doctype(value: str) -> str | None:
+	"""The DocType of a child's file whose naming series would give the name ``value``."""
+	for doctype in (CHILD, *CHILD_RECORDS):
+		field = frappe.get_meta(doctype).get_field("naming_series")
+		for series in (field.options or "").split("\n") if field else ():
+			if series.strip() and re.match(series_pattern(series.strip()), value, re.IGNORECASE):
+				return doctype
+	return None
 
 
 def child_of_record(doctype: str, name: str | None) -> str | None:

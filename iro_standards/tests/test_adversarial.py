@@ -4,8 +4,9 @@ every DocType that holds or points at a child's records, as users who may not ac
 What must hold, whatever the arguments:
 - no marker text from the child's file, and no name of its records that the request did not send,
   comes back;
-- an unallocated IRO's answers to every method do not change when more children are added (so no
-  counts leak), and a REST GET of a series-named record answers as for one that does not exist;
+- an unallocated IRO's answers do not depend on the child's file at all: the same whether the
+  series-named records it names (CHILD-, REV-, DR-) exist or not, and the same after more children
+  are added (so no counts leak);
 - nothing is written to the child's file, and no record pointing at it is made.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 import frappe
 import requests
 
-from iro_standards.permissions import protected_doctypes, references
+from iro_standards.permissions import CHILD, CHILD_RECORDS, protected_doctypes, references
 from iro_standards.tests.factories import make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.marked_records import make_marked_child_file
@@ -26,7 +27,13 @@ from iro_standards.tests.test_rest_api import delete_child_and_records
 
 MARKER = "zqvictimmark"
 SECOND_MARKER = "zqsecondmark"
-MISSING = "IRO-NO-SUCH-RECORD"
+RECORD_ARGUMENTS = {
+	"child": "Looked After Child",
+	"child_review": "Child Review",
+	"review": "Child Review",
+	"dispute": "IRO Dispute",
+	"iro_dispute": "IRO Dispute",
+}
 DOCTYPE_ARGUMENTS = frozenset(
 	{
 		"doctype",
@@ -77,7 +84,7 @@ FIXED_ARGUMENTS = {
 }
 # Records named by a series (CHILD-00042) can be guessed; files, comments and table rows are named
 # by random hashes, so only the first must look the same whether or not they exist.
-GUESSABLE = ("Looked After Child", "Child Review", "IRO Dispute")
+GUESSABLE = (CHILD, *CHILD_RECORDS)
 TARGETS = ("Looked After Child", "Child Review", "Review Recommendation", "IRO Dispute", "File", "Comment")
 # Test hygiene, not exemptions: these end the attacker's session, reach for the network, or
 # restart the site; none takes a child's record.
@@ -232,6 +239,8 @@ class TestAttackerSweep(LiveServerTestCase):
 				values[param] = target
 			elif param in NAME_ARGUMENTS:
 				values[param] = name
+			elif param in RECORD_ARGUMENTS:
+				values[param] = self.victim[RECORD_ARGUMENTS[param]][0]
 			elif param in ("names", "docnames", "items"):
 				values[param] = json.dumps([name])
 			elif param == "parent":
@@ -259,6 +268,19 @@ class TestAttackerSweep(LiveServerTestCase):
 			return f"<no answer: {type(error).__name__}>"
 		return response.text
 
+	def missing_names(self) -> dict[str, str]:
+		"""For each series-named record of the child's file, a name of the same series that no
+		record has."""
+		return {
+			name: re.sub(r"\d+$", "99999", name) for doctype in GUESSABLE for name in self.victim[doctype]
+		}
+
+	def with_missing_names(self, arguments: dict) -> dict:
+		text = json.dumps(arguments)
+		for name, missing in self.missing_names().items():
+			text = text.replace(name, missing)
+		return json.loads(text)
+
 	def sweep_for_markers(self, user: str | None) -> list[str]:
 		session = self.session(user)
 		problems = []
@@ -280,10 +302,15 @@ class TestAttackerSweep(LiveServerTestCase):
 		probes = self.probes()
 		first = [self.call(session, method, arguments) for method, _target, arguments in probes]
 		again = [self.call(session, method, arguments) for method, _target, arguments in probes]
+		missing = [
+			self.call(session, method, self.with_missing_names(arguments))
+			for method, _target, arguments in probes
+		]
 		self.add_second_victim()
 		later = [self.call(session, method, arguments) for method, _target, arguments in probes]
 		problems = []
 		names = self.victim_names()
+		absent = list(self.missing_names().values())
 		for index, (method, _target, arguments) in enumerate(probes):
 			if found := self.leaks(first[index], json.dumps(arguments)) + self.leaks(
 				later[index], json.dumps(arguments)
@@ -293,10 +320,13 @@ class TestAttackerSweep(LiveServerTestCase):
 			stable = self.normalised(first[index], names)
 			if stable != self.normalised(again[index], names):
 				continue
-			if stable != self.normalised(later[index], names):
+			names_a_record = self.with_missing_names(arguments) != arguments
+			if names_a_record and stable != self.normalised(missing[index], absent):
+				problems.append(f"{method} {arguments}: answers differently for records that do not exist")
+			elif stable != self.normalised(later[index], names):
 				problems.append(f"{method} {arguments}: answers differently once another child is added")
 		print(
-			f"\nattacker sweep: {len(probes)} probes of {len({probe[0] for probe in probes})} methods, 3 passes"
+			f"\nattacker sweep: {len(probes)} probes of {len({probe[0] for probe in probes})} methods, 4 passes"
 		)
 		self.assertEqual(self.snapshot(), before, "a probe wrote to the child's file")
 		self.assertEqual(problems, [], "\n".join(problems[:30]))
@@ -333,14 +363,17 @@ class TestAttackerSweep(LiveServerTestCase):
 		path = f"{self.base}/api/resource/{doctype}"
 		child = self.victim["Looked After Child"][0]
 		answers = [session.get(path, params={"fields": '["*"]', "limit_page_length": 0}, timeout=20)]
-		for name in self.victim.get(doctype, []) if doctype in GUESSABLE else []:
+		for name in self.victim.get(doctype, []):
 			found = session.get(f"{path}/{name}", timeout=20)
-			missing = session.get(f"{path}/{MISSING}", timeout=20)
-			if (found.status_code, self.normalised(found.text, [name])) != (
-				missing.status_code,
-				self.normalised(missing.text, [MISSING]),
-			):
-				return [f"{user} GET {doctype}/{name} answers unlike a record that does not exist"]
+			answers.append(found)
+			absent = self.missing_names().get(name)
+			if absent:
+				missing = session.get(f"{path}/{absent}", timeout=20)
+				if (found.status_code, self.normalised(found.text, [name])) != (
+					missing.status_code,
+					self.normalised(missing.text, [absent]),
+				):
+					return [f"{user} GET {doctype}/{name} answers unlike a record that does not exist"]
 			answers.append(
 				session.put(f"{path}/{name}", json={"child": self.own_child, "notes": MARKER}, timeout=20)
 			)

@@ -366,3 +366,77 @@ class TestBadInputOverHttp(LiveServerTestCase):
 		self.refused("GET", "/api/resource/Looked After Child", limit_page_length=-1)
 		nested = json.dumps([[[[[["name", "=", "x"]]]]]])
 		self.refused("GET", "/api/resource/Looked After Child", filters=nested)
+
+
+class TestWhetherARecordExistsIsNotTold(LiveServerTestCase):
+	"""The doors a red-team found: a record one may not access, and one that does not exist,
+	get the same answer on every API version, through the app's own methods, and however the
+	request is written."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.attacker = cls.make_login("exists.iro.a@example.com", "IRO")
+		cls.holder = cls.make_login("exists.iro.b@example.com", "IRO")
+		cls.child = make_looked_after_child(date(2025, 12, 20), allocated_iro=cls.holder).name
+		cls.dispute = dispute_of(cls.child).name
+		frappe.db.commit()
+		cls.start_server()
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.stop_server()
+		frappe.set_user("Administrator")
+		delete_child_and_records(cls.child)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def absent(self, name: str) -> str:
+		return name.rsplit("-", 1)[0] + "-99999"
+
+	def assertSameAnswer(self, ask, name: str):
+		found, missing = ask(name), ask(self.absent(name))
+		self.assertEqual(
+			(found.status_code, found.text.replace(name, "<name>")),
+			(missing.status_code, missing.text.replace(self.absent(name), "<name>")),
+		)
+
+	def test_any_argument_naming_a_record(self):
+		guest = self.session(None)
+		self.assertSameAnswer(
+			lambda name: self.get(guest, "/api/method/ping", x="Looked After Child", y=name), self.child
+		)
+		attacker = self.session(self.attacker)
+		self.assertSameAnswer(
+			lambda name: self.get(
+				attacker,
+				"/api/method/frappe.client.get_count",
+				doctype="Looked After Child",
+				filters=json.dumps([["name", "=", name]]),
+			),
+			self.child,
+		)
+
+	def test_the_second_api_version(self):
+		attacker = self.session(self.attacker)
+		self.assertSameAnswer(
+			lambda name: self.get(attacker, f"/api/v2/document/Looked After Child/{name}"), self.child
+		)
+
+	def test_the_apps_own_methods(self):
+		attacker = self.session(self.attacker)
+		method = "/api/method/iro_standards.iro_standards.doctype.iro_dispute.iro_dispute.respond_to_stage"
+		self.assertSameAnswer(
+			lambda name: self.post(attacker, method, dispute=name, response="x"), self.dispute
+		)
+
+	def test_a_doctype_written_with_json_escapes(self):
+		attacker = self.session(self.attacker)
+		self.assertSameAnswer(
+			lambda name: attacker.post(
+				f"{self.base}/api/method/frappe.model.workflow.get_transitions",
+				data={"doc": '{"doctype": "Looked After Chil\\u0064", "name": "' + name + '"}'},
+				timeout=30,
+			),
+			self.child,
+		)
