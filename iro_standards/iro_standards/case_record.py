@@ -24,7 +24,6 @@ TEXT_COLUMN_BYTES = 65535
 TEXT_TYPES = frozenset({"Data", "Small Text", "Text", "Long Text", "Text Editor", "Select", "Link"})
 TEXT_COLUMN_TYPES = frozenset({"Small Text", "Text"})
 NUMBER_TYPES = frozenset({"Int", "Check", "Float", "Currency", "Percent"})
-UNSANITISED_TYPES = frozenset({"Code", "Attach", "Attach Image", "Password"})
 
 
 class CaseRecord(Document):
@@ -97,18 +96,26 @@ def check_date(record: BaseDocument, fieldname: str, value) -> None:
 
 def sanitise_text(record: BaseDocument) -> None:
 	"""Frappe sanitises a draft's text but not values sent with a submit; this runs on every save."""
-	for df in record.meta.fields:
+	for df in sanitised_fields(record.meta):
 		value = record.get(df.fieldname)
-		if (
-			isinstance(value, str)
-			and ("<" in value or ">" in value)
-			and df.fieldtype not in UNSANITISED_TYPES
-			and not df.get("ignore_xss_filter")
-		):
-			record.set(
-				df.fieldname,
-				sanitize_html(value, linkify=df.fieldtype == "Text Editor", always_sanitize=True),
-			)
+		if isinstance(value, str):
+			record.set(df.fieldname, sanitised(value, df))
+
+
+def sanitised_fields(meta) -> list:
+	return [
+		df
+		for df in meta.fields
+		if df.fieldtype in TEXT_TYPES - {"Select", "Link"}
+		and not df.get("ignore_xss_filter")
+		and not df.get("is_virtual")
+	]
+
+
+def sanitised(value: str, df) -> str:
+	if "<" not in value and ">" not in value:
+		return value
+	return sanitize_html(value, linkify=df.fieldtype == "Text Editor", always_sanitize=True)
 
 
 def keep_links_with_the_child(doc: Document) -> None:

@@ -11,6 +11,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.overrides import get_count, get_link_title, toggle_like, validate_link
+from iro_standards.patches.sanitise_stored_text import execute as sanitise_stored_text
 from iro_standards.permissions import may_access_child
 from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child, make_user
 from iro_standards.tests.live_server import LiveServerTestCase
@@ -150,6 +151,27 @@ class TestTheAppsOwnDoors(FrappeTestCase):
 			self.assertNotIn("onerror", value)
 			self.assertNotIn("onload", value)
 			self.assertNotIn("<script", value)
+
+	def test_text_stored_before_sanitising_is_sanitised_by_the_patch(self):
+		review = hold_review(self.child_a, date(2026, 1, 20))
+		frappe.db.set_value("Child Review", review.name, "venue", "Hall <img src=x onerror=alert(1)>")
+		frappe.get_doc(
+			{
+				"doctype": "Review Attendee",
+				"parent": review.name,
+				"parenttype": "Child Review",
+				"parentfield": "attendees",
+				"attendee_name": "Mum",
+				"role": "Parent",
+				"participation": "Attended",
+			}
+		).db_insert()
+		frappe.db.set_value("Review Attendee", {"parent": review.name}, "attendee_name", "<svg onload=x>Mum")
+		sanitise_stored_text()
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "venue"), 'Hall <img src="x">')
+		self.assertNotIn(
+			"onload", frappe.db.get_value("Review Attendee", {"parent": review.name}, "attendee_name")
+		)
 
 	def test_the_record_of_review_escapes_what_it_prints(self):
 		review = hold_review(self.child_a, date(2026, 1, 20))
