@@ -9,6 +9,9 @@ import frappe
 from frappe import _
 
 from iro_standards.permissions import (
+	CHILD,
+	CHILD_RECORDS,
+	may_access_child,
 	may_access_record,
 	protected_doctypes,
 	referenced_records,
@@ -51,6 +54,26 @@ def refuse_borrowed_private_file(file) -> None:
 			other.attached_to_doctype, other.attached_to_name
 		):
 			raise_not_permitted()
+
+
+def forget_followers_without_access(child: str) -> None:
+	"""After a reallocation, people who may no longer access the child stop following its records
+	(Frappe's follow digest would keep sending them its changes)."""
+	names = [
+		child,
+		*(
+			name
+			for doctype in CHILD_RECORDS
+			for name in frappe.get_all(doctype, {"child": child}, pluck="name")
+		),
+	]
+	for follow in frappe.get_all(
+		"Document Follow",
+		filters={"ref_doctype": ("in", (CHILD, *CHILD_RECORDS)), "ref_docname": ("in", names)},
+		fields=["name", "user"],
+	):
+		if not may_access_child(child, follow.user):
+			frappe.delete_doc("Document Follow", follow.name, ignore_permissions=True, force=True)
 
 
 def raise_not_permitted() -> None:

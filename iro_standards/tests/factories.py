@@ -64,6 +64,13 @@ def hold_review(child: str, held_date: date, *, recommendations=(), **overrides)
 	return review
 
 
+def follow(doctype: str, name: str, user: str) -> None:
+	"""A Document Follow as Frappe's Follow button makes it, whatever the user's email settings."""
+	frappe.get_doc(
+		{"doctype": "Document Follow", "ref_doctype": doctype, "ref_docname": name, "user": user}
+	).insert(ignore_permissions=True)
+
+
 def make_user(email: str, *roles: str) -> str:
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(

@@ -4,10 +4,9 @@ from datetime import date
 
 import frappe
 from frappe.desk.form.assign_to import add as assign
-from frappe.desk.form.document_follow import follow_document
 from frappe.model.workflow import apply_workflow
 
-from iro_standards.tests.factories import hold_review, make_looked_after_child
+from iro_standards.tests.factories import follow, hold_review, make_looked_after_child
 
 
 def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, list[str]]:
@@ -107,4 +106,4 @@ def attach_marked_records(marker: str, iro: str, child: str) -> None:
 		{"doctype": "Looked After Child", "name": child, "assign_to": [iro], "description": f"{marker} todo"}
 	)
 	frappe.get_doc("Looked After Child", child).add_tag(f"{marker}tag")
-	follow_document("Looked After Child", child, iro)
+	follow("Looked After Child", child, iro)

@@ -13,7 +13,7 @@ from frappe.tests.utils import FrappeTestCase
 from iro_standards.overrides import get_count, get_link_title, toggle_like, validate_link
 from iro_standards.patches.sanitise_stored_text import execute as sanitise_stored_text
 from iro_standards.permissions import may_access_child
-from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child, make_user
+from iro_standards.tests.factories import follow, hold_review, make_child, make_looked_after_child, make_user
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.test_rest_api import delete_child_and_records
 
@@ -302,6 +302,20 @@ class TestFrappesGenericDoors(FrappeTestCase):
 		self.assertRaises(frappe.PermissionError, borrowed.insert)
 		listed = frappe.get_list("File", filters={"name": private.name}, pluck="name")
 		self.assertEqual(listed, [])
+
+	def test_a_reallocated_iro_stops_following_the_child(self):
+		frappe.set_user(self.iro_a)
+		follow("Looked After Child", self.child_a, self.iro_a)
+		self.assertTrue(
+			frappe.db.exists("Document Follow", {"ref_docname": self.child_a, "user": self.iro_a})
+		)
+		frappe.set_user("Administrator")
+		child = frappe.get_doc("Looked After Child", self.child_a)
+		child.allocated_iro = self.iro_b
+		child.save()
+		self.assertFalse(
+			frappe.db.exists("Document Follow", {"ref_docname": self.child_a, "user": self.iro_a})
+		)
 
 	def test_a_childs_records_cannot_be_shared(self):
 		frappe.set_user(self.iro_b)

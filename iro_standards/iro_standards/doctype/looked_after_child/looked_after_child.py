@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from iro_standards.guards import forget_followers_without_access
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import (
@@ -13,7 +14,7 @@ from iro_standards.iro_standards.validation import (
 	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 )
-from iro_standards.permissions import may_access_child
+from iro_standards.permissions import ALLOCATION_FIELD_BY_ROLE, may_access_child
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
 
 
@@ -80,6 +81,10 @@ class LookedAfterChild(CaseRecord):
 		)
 		self.set_allocation_timeliness()
 		self.check_sibling_allocation()
+
+	def on_update(self) -> None:
+		if any(self.has_value_changed(field) for field in ALLOCATION_FIELD_BY_ROLE.values()):
+			forget_followers_without_access(self.name)
 
 	def set_full_name(self) -> None:
 		self.full_name = " ".join(part.strip() for part in (self.first_name, self.last_name) if part)
