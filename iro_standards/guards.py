@@ -133,6 +133,34 @@ def named_in(request) -> set[str]:
 	return strings_in(frappe.local.form_dict or {}) | set(unquote(request.path).split("/"))
 
 
+DATABASE_ERRORS = frozenset({"OperationalError", "ProgrammingError", "DataError", "InternalError"})
+QUERY_ARGUMENTS = ("fields", "filters", "or_filters", "order_by", "group_by", "current_filters")
+
+
+def explain_queries_the_database_refused(response, request) -> None:
+	"""after_request: fields, filters or ordering the database cannot run are the caller's error,
+	answered with a clear 417 instead of a 500 carrying the SQL."""
+	if response.status_code != 500 or not any(frappe.local.form_dict.get(key) for key in QUERY_ARGUMENTS):
+		return
+	try:
+		body = json.loads(response.get_data(as_text=True) or "{}")
+	except ValueError:
+		return
+	if not isinstance(body, dict) or error_type(body) not in DATABASE_ERRORS:
+		return
+	message = {
+		"message": _("The fields, filters or sorting in this request cannot be used: check their names."),
+		"title": _("Invalid request"),
+	}
+	response.status_code = 417
+	if "errors" in body:
+		response.set_data(json.dumps({"errors": [{"type": "ValidationError", **message}]}))
+	else:
+		response.set_data(
+			json.dumps({"exc_type": "ValidationError", "_server_messages": json.dumps([json.dumps(message)])})
+		)
+
+
 LIMIT_ARGUMENTS = ("limit", "limit_start", "limit_page_length", "page_length")
 FILTER_ARGUMENTS = ("filters", "or_filters", "current_filters")
 DEEPEST_FILTER = 4

@@ -22,7 +22,10 @@ before_request = [
 	"iro_standards.guards.refuse_malformed_list_arguments",
 	"iro_standards.guards.refuse_records_out_of_reach",
 ]
-after_request = ["iro_standards.guards.hide_whether_records_exist"]
+after_request = [
+	"iro_standards.guards.explain_queries_the_database_refused",
+	"iro_standards.guards.hide_whether_records_exist",
+]
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "iro_standards.overrides.get_count",

@@ -402,6 +402,11 @@ class TestBadInputOverHttp(LiveServerTestCase):
 		self.refused("GET", "/api/resource/Looked After Child", limit_page_length=-1)
 		nested = json.dumps([[[[[["name", "=", "x"]]]]]])
 		self.refused("GET", "/api/resource/Looked After Child", filters=nested)
+		child_field = json.dumps([["Looked After Child", "first_name", "like", "S%"]])
+		self.refused("GET", "/api/resource/Care Episode", filters=child_field)
+		self.refused(
+			"GET", "/api/resource/Care Episode", fields=json.dumps(["`tabLooked After Child`.first_name"])
+		)
 
 
 class TestWhetherARecordExistsIsNotTold(LiveServerTestCase):
