@@ -1,0 +1,66 @@
+"""Data for the browser layer of CI, made on a throw-away test site (`bench execute`)."""
+
+import json
+from datetime import date
+
+import frappe
+from frappe.utils.password import update_password
+
+from iro_standards.tests.factories import make_looked_after_child, make_user
+
+PASSWORD = "Browser-Test-2026!"
+PAYLOAD = "<img src=x onerror=\"alert('xss')\"><script>alert('xss')</script><svg onload=alert('xss')>"
+
+
+def xss_review() -> None:
+	"""An IRO submits a review, sending script in every text with the submit (the path Frappe does
+	not sanitise); the IRO manager will open it."""
+	if not frappe.conf.allow_tests:
+		frappe.throw("The browser layer seeds only a site with allow_tests set.")
+	frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	iro = make_user("browser.iro@example.com", "IRO")
+	manager = make_user("browser.manager@example.com", "IRO Manager")
+	for user in (iro, manager):
+		update_password(user, PASSWORD)
+	child = make_looked_after_child(
+		date(2025, 12, 20),
+		allocated_iro=iro,
+		case_number="XSS-1",
+		first_name=f"Xss {PAYLOAD}",
+		last_name="Child",
+	)
+	frappe.set_user(iro)
+	review = frappe.get_doc(
+		{
+			"doctype": "Child Review",
+			"child": child.name,
+			"planned_date": date(2026, 1, 19),
+			"held_date": date(2026, 1, 19),
+			"participation_code": "PN1",
+			"chair": iro,
+			"care_plan_rag": "Amber",
+		}
+	).insert()
+	review.update(
+		{
+			"late_reason": f"Late {PAYLOAD}",
+			"venue": f"Hall {PAYLOAD}",
+			"rag_narrative": json.dumps([PAYLOAD]),
+			"attendees": [{"attendee_name": f"Mum {PAYLOAD}", "role": "Parent", "participation": "Attended"}],
+			"recommendations": [
+				{
+					"action": f"Book a dentist {PAYLOAD}",
+					"responsible": f"Carer {PAYLOAD}",
+					"due_by": date(2026, 3, 1),
+				}
+			],
+		}
+	)
+	review.submit()
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	print(
+		json.dumps(
+			{"review": review.name, "child": child.name, "manager": manager, "iro": iro, "password": PASSWORD}
+		)
+	)
