@@ -8,7 +8,11 @@ const seed = JSON.parse(seedJson);
 const pages = [
 	["form", `/app/child-review/${seed.review}`, "XSS-1"],
 	["list", "/app/child-review", "XSS-1"],
-	["report", "/app/query-report/Decision Recording", "Decision Recording"],
+	[
+		"report",
+		"/app/query-report/Care Plan RAG and Child Journey?from_date=2026-01-01&to_date=2026-03-31",
+		"XSS-1",
+	],
 	["print", `/printview?doctype=Child%20Review&name=${seed.review}&format=Record%20of%20Review`, "Book a dentist"],
 ];
 
