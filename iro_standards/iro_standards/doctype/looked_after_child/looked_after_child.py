@@ -14,7 +14,8 @@ from iro_standards.iro_standards.validation import (
 	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 )
-from iro_standards.permissions import ALLOCATION_FIELD_BY_ROLE, may_access_child
+from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES
+from iro_standards.permissions import may_access_child
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
 
 
@@ -83,7 +84,8 @@ class LookedAfterChild(CaseRecord):
 		self.check_sibling_allocation()
 
 	def on_update(self) -> None:
-		if any(self.has_value_changed(field) for field in ALLOCATION_FIELD_BY_ROLE.values()):
+		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
+			move_open_records_to_the_allocation(self)
 			forget_followers_without_access(self.name)
 
 	def set_full_name(self) -> None:
@@ -128,6 +130,28 @@ class LookedAfterChild(CaseRecord):
 			),
 			indicator="orange",
 			alert=True,
+		)
+
+
+ALLOCATED_FIELDS = ("allocated_iro", "social_worker", "team_manager", "team")
+FINISHED_STATES = {
+	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
+	"Progress Review": ("Completed", "Concern Raised"),
+	"IRO Dispute": CLOSED_DISPUTE_STATES,
+}
+
+
+def move_open_records_to_the_allocation(child) -> None:
+	"""Reviews, progress reviews and disputes still open follow the child's allocation at once,
+	so reminders and lists reach the people who hold the child now; finished ones keep who
+	held the child then."""
+	for doctype, finished in FINISHED_STATES.items():
+		meta = frappe.get_meta(doctype)
+		frappe.db.set_value(
+			doctype,
+			{"child": child.name, "docstatus": ("<", 2), "status": ("not in", finished)},
+			{field: child.get(field) for field in ALLOCATED_FIELDS if meta.has_field(field)},
+			update_modified=False,
 		)
 
 
