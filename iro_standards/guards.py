@@ -16,7 +16,7 @@ from iro_standards.permissions import (
 	protected_doctypes,
 	referenced_records,
 	sees_every_child,
-	series_doctype,
+	series_names_in,
 )
 
 PRIVATE_FILES = "/private/files/"
@@ -123,7 +123,7 @@ def concerns_a_childs_file(request) -> bool:
 	doctypes = {doctype.lower() for doctype in protected_doctypes()}
 	for value in named_in(request):
 		text = value.lower()
-		if any(doctype in text for doctype in doctypes) or series_doctype(value):
+		if any(doctype in text for doctype in doctypes) or series_names_in(value):
 			return True
 	return False
 
@@ -201,22 +201,22 @@ def refuse_records_out_of_reach() -> None:
 	if sees_every_child(user):
 		return
 	for value in named_in(frappe.local.request):
-		doctype = series_doctype(value)
-		if doctype and not may_access_record(doctype, value):
-			raise_not_permitted()
+		for doctype, name in series_names_in(value):
+			if not may_access_record(doctype, name):
+				raise_not_permitted()
 
 
 def strings_in(value, depth: int = 0) -> set[str]:
 	if isinstance(value, str):
 		if not value.strip():
 			return set()
-		if depth == 1 and value[0] in "[{":
+		if depth == 1 and value.lstrip()[0] in "[{":
 			try:
 				return strings_in(json.loads(value), depth + 1)
 			except ValueError:
 				return {value}
-		return {value} if len(value) <= 140 else set()
-	if depth > 3:
+		return {value}
+	if depth > 8:
 		return set()
 	if isinstance(value, dict):
 		return set().union(*(strings_in(v, depth + 1) for v in value.values()))

@@ -35,6 +35,10 @@ override_whitelisted_methods = {
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "iro_standards.overrides.get_submitted_linked_docs",
 	"frappe.desk.search.get_link_title": "iro_standards.overrides.get_link_title",
 	"frappe.desk.like.toggle_like": "iro_standards.overrides.toggle_like",
+	"frappe.desk.form.utils.get_next": "iro_standards.overrides.get_next",
+	"frappe.desk.doctype.tag.tag.add_tag": "iro_standards.overrides.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "iro_standards.overrides.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "iro_standards.overrides.remove_tag",
 }
 
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}

@@ -5,7 +5,11 @@ import frappe
 from frappe import _
 from frappe.client import validate_link as frappe_validate_link
 from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_dashboard_chart
+from frappe.desk.doctype.tag.tag import add_tag as frappe_add_tag
+from frappe.desk.doctype.tag.tag import add_tags as frappe_add_tags
+from frappe.desk.doctype.tag.tag import remove_tag as frappe_remove_tag
 from frappe.desk.form.linked_with import get_submitted_linked_docs as frappe_submitted_linked_docs
+from frappe.desk.form.utils import get_next as frappe_get_next
 from frappe.desk.like import toggle_like as frappe_toggle_like
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.desk.search import get_link_title as frappe_link_title
@@ -93,3 +97,30 @@ def toggle_like(doctype: str, name: str, add=False) -> None:
 	"""Frappe writes the like on the record before any check: only on a record one may read."""
 	frappe.has_permission(doctype, "read", doc=name, throw=True)
 	frappe_toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def get_next(doctype: str, value: str, prev, filters=None, sort_order="desc", sort_field="modified"):
+	"""The form's next/previous arrows: Frappe reads the record it starts from without a check."""
+	frappe.has_permission(doctype, "read", doc=value, throw=True)
+	return frappe_get_next(doctype, value, prev, filters, sort_order, sort_field)
+
+
+@frappe.whitelist()
+def add_tag(tag: str, dt: str, dn: str, color=None):
+	"""Frappe reads and rewrites the record's tags before any check."""
+	frappe.has_permission(dt, "write", doc=dn, throw=True)
+	return frappe_add_tag(tag, dt, dn, color)
+
+
+@frappe.whitelist()
+def add_tags(tags, dt: str, docs, color=None):
+	for dn in frappe.parse_json(docs):
+		frappe.has_permission(dt, "write", doc=dn, throw=True)
+	return frappe_add_tags(tags, dt, docs, color)
+
+
+@frappe.whitelist()
+def remove_tag(tag: str, dt: str, dn: str):
+	frappe.has_permission(dt, "write", doc=dn, throw=True)
+	return frappe_remove_tag(tag, dt, dn)

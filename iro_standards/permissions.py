@@ -13,6 +13,7 @@ fields, so reallocating a child moves access at once.
 """
 
 import re
+import unicodedata
 
 import frappe
 from frappe.model.document import Document
@@ -69,8 +70,8 @@ def protected_doctypes() -> tuple[str, ...]:
 
 
 def series_pattern(series: str) -> str:
-	"""A regular expression matching the names a Frappe naming series gives, e.g. REV-.YYYY.-.#####
-	matches REV-2026-00017 (and its amendments, REV-2026-00017-1)."""
+	"""A regular expression for the names a Frappe naming series gives, e.g. REV-.YYYY.-.#####
+	gives REV-2026-00017 (and its amendments, REV-2026-00017-1)."""
 	parts = []
 	for part in filter(None, series.split(".")):
 		if set(part) == {"#"}:
@@ -78,18 +79,31 @@ def series_pattern(series: str) -> str:
 		elif part in ("YYYY", "YY", "MM", "DD"):
 			parts.append(rf"\d{{{len(part)}}}")
 		else:
-			parts.append(re.escape(part))
-	return "^" + "".join(parts) + r"(-\d+)?$"
+			parts.append(re.escape(part.upper()))
+	return r"(?<![A-Z0-9])" + "".join(parts) + r"(-\d+)?(?![0-9])"
 
 
-def series_doctype(value: str) -> str | None:
-	"""The DocType of a child's file whose naming series would give the name ``value``."""
+def as_the_database_compares(text: str) -> str:
+	"""Text folded the way MariaDB's utf8mb4_unicode_ci compares names: case, accents, width,
+	dashes and trailing spaces do not matter."""
+	decomposed = unicodedata.normalize("NFKD", text)
+	bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+	dashed = "".join("-" if unicodedata.category(char) == "Pd" else char for char in bare)
+	return unicodedata.normalize("NFKC", dashed).upper()
+
+
+def series_names_in(text: str) -> list[tuple[str, str]]:
+	"""Every (DocType, name) of a child's file that ``text`` names by its naming series."""
+	folded = as_the_database_compares(text)
+	found = []
 	for doctype in (CHILD, *CHILD_RECORDS):
 		field = frappe.get_meta(doctype).get_field("naming_series")
 		for series in (field.options or "").split("\n") if field else ():
-			if series.strip() and re.match(series_pattern(series.strip()), value, re.IGNORECASE):
-				return doctype
-	return None
+			if series.strip():
+				found.extend(
+					(doctype, m.group(0)) for m in re.finditer(series_pattern(series.strip()), folded)
+				)
+	return found
 
 
 def child_of_record(doctype: str, name: str | None) -> str | None:

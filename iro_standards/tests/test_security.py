@@ -435,12 +435,69 @@ class TestWhetherARecordExistsIsNotTold(LiveServerTestCase):
 	def absent(self, name: str) -> str:
 		return name.rsplit("-", 1)[0] + "-99999"
 
-	def assertSameAnswer(self, ask, name: str):
-		found, missing = ask(name), ask(self.absent(name))
+	def assertSameAnswer(self, ask, name: str, written=lambda name: name):
+		found, missing = ask(written(name)), ask(written(self.absent(name)))
 		self.assertEqual(
-			(found.status_code, found.text.replace(name, "<name>")),
-			(missing.status_code, missing.text.replace(self.absent(name), "<name>")),
+			(found.status_code, found.text.replace(written(name), "<name>")),
+			(missing.status_code, missing.text.replace(written(self.absent(name)), "<name>")),
 		)
+
+	def test_names_written_the_way_the_database_still_matches(self):
+		attacker = self.session(self.attacker)
+		guest = self.session(None)
+		fullwidth = str.maketrans("CHILD", "ＣＨＩＬＤ")
+		for written in (
+			lambda name: f"{name} ",
+			lambda name: f"  {name}",
+			str.lower,
+			lambda name: name.translate(fullwidth),
+			lambda name: name.replace("C", "Ç").replace("-", "\u2010"),
+		):
+			self.assertSameAnswer(
+				lambda name: self.get(
+					attacker,
+					"/api/method/frappe.desk.form.load.getdoc",
+					doctype="Looked After Child",
+					name=name,
+				),
+				self.child,
+				written,
+			)
+			self.assertSameAnswer(
+				lambda name: self.get(guest, "/printview", doctype="Looked After Child", name=name),
+				self.child,
+				written,
+			)
+
+	def test_methods_that_read_the_record_before_any_check(self):
+		attacker = self.session(self.attacker)
+		padded = lambda name: f"{name} "  # noqa: E731
+		self.assertSameAnswer(
+			lambda name: self.get(
+				attacker,
+				"/api/method/frappe.desk.form.utils.get_next",
+				doctype="Looked After Child",
+				value=name,
+				prev=0,
+				sort_field="first_name",
+				sort_order="asc",
+			),
+			self.child,
+			padded,
+		)
+		self.assertSameAnswer(
+			lambda name: self.post(
+				attacker,
+				"/api/method/frappe.desk.doctype.tag.tag.add_tag",
+				tag="SAFEGUARDING",
+				dt="Looked After Child",
+				dn=name,
+			),
+			self.child,
+			padded,
+		)
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.get_value("Looked After Child", self.child, "_user_tags"))
 
 	def test_any_argument_naming_a_record(self):
 		guest = self.session(None)
