@@ -16,6 +16,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.conditions import criterion
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.workflow.states import (
 	CLOSED_DISPUTE_STATES,
@@ -23,6 +24,11 @@ from iro_standards.iro_standards.workflow.states import (
 	workflow_is_active,
 )
 from iro_standards.standards import CaseloadBand, caseload_band
+from iro_standards.standards.conditions import (
+	DISPUTE_RESPONSE_OVERDUE,
+	PROGRESS_REVIEW_OVERDUE,
+	REVIEW_OVERDUE,
+)
 
 BATCH_SIZE = 500
 
@@ -39,31 +45,28 @@ def daily(today: date | None = None) -> None:
 
 def mark_overdue_reviews(today: date) -> None:
 	review = frappe.qb.DocType("Child Review")
-	is_overdue = (
-		(review.docstatus == 0) & review.status.isin(OPEN_REVIEW_STATES) & (review.statutory_due < today)
-	)
+	is_overdue = criterion(REVIEW_OVERDUE, review, today)
 	frappe.qb.update(review).set(review.overdue, 1).where(is_overdue & (review.overdue == 0)).run()
-	frappe.qb.update(review).set(review.overdue, 0).where((review.overdue == 1) & ~is_overdue).run()
+	frappe.qb.update(review).set(review.overdue, 0).where((review.overdue == 1) & is_overdue.negate()).run()
 	frappe.db.commit()
 
 
 def mark_overdue_progress_reviews(today: date) -> None:
 	progress = frappe.qb.DocType("Progress Review")
 	frappe.qb.update(progress).set(progress.status, "Overdue").where(
-		(progress.status == "Due") & (progress.due_date < today)
+		(progress.status == "Due") & criterion(PROGRESS_REVIEW_OVERDUE, progress, today)
 	).run()
 	frappe.db.commit()
 
 
 def mark_overdue_dispute_responses(today: date) -> None:
 	dispute = frappe.qb.DocType("IRO Dispute")
-	is_overdue = dispute.status.notin(CLOSED_DISPUTE_STATES) & (dispute.current_response_due < today)
+	is_overdue = criterion(DISPUTE_RESPONSE_OVERDUE, dispute, today)
 	frappe.qb.update(dispute).set(dispute.response_overdue, 1).where(
 		is_overdue & (dispute.response_overdue == 0)
 	).run()
 	frappe.qb.update(dispute).set(dispute.response_overdue, 0).where(
-		(dispute.response_overdue == 1)
-		& (dispute.status.isin(CLOSED_DISPUTE_STATES) | (dispute.current_response_due >= today))
+		(dispute.response_overdue == 1) & is_overdue.negate()
 	).run()
 	frappe.db.commit()
 

@@ -1,8 +1,9 @@
 import frappe
 
-OPEN_REVIEW_STATES = ("Planned", "Adjourned")
+from iro_standards.standards.conditions import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
+
 TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
-CLOSED_DISPUTE_STATES = ("Resolved", "Withdrawn")
+__all__ = ("CLOSED_DISPUTE_STATES", "OPEN_REVIEW_STATES", "TM_RESPONSES")
 
 
 def ensure_workflow_state(name: str, style: str = "") -> None:

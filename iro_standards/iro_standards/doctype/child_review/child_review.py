@@ -9,6 +9,7 @@ from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
+from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
@@ -45,6 +46,7 @@ from iro_standards.standards import (
 	timeliness,
 	tm_response_due,
 )
+from iro_standards.standards.conditions import REVIEW_OVERDUE
 
 RECEIVED_FIELDS = (
 	"sw_report_received_on",
@@ -317,9 +319,7 @@ class ChildReview(CaseRecord):
 				_("A review of this child held on {0} is already recorded.").format(formatdate(held)),
 				title=_("Duplicate review"),
 			)
-		self.overdue = int(
-			not held and self.status in OPEN_REVIEW_STATES and getdate(self.statutory_due) < getdate()
-		)
+		self.overdue = int(holds_for(REVIEW_OVERDUE, self))
 		outcome = timeliness(held, self.statutory_due, **kwargs) if held else None
 		self.held_in_timescale = int(bool(outcome and outcome.on_time))
 		self.working_days_late = outcome.working_days_late if outcome else 0

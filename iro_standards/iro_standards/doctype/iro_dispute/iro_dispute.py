@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
+from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
@@ -16,6 +17,7 @@ from iro_standards.iro_standards.validation import (
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES as CLOSED
 from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import dispute_response_due
+from iro_standards.standards.conditions import DISPUTE_RESPONSE_OVERDUE
 
 
 class IRODispute(CaseRecord):
@@ -181,9 +183,7 @@ class IRODispute(CaseRecord):
 		last = self.stages[-1]
 		self.current_stage = last.stage
 		self.current_response_due = None if last.responded_on or self.status in CLOSED else last.response_due
-		self.response_overdue = int(
-			bool(self.current_response_due and getdate(self.current_response_due) < getdate())
-		)
+		self.response_overdue = int(holds_for(DISPUTE_RESPONSE_OVERDUE, self))
 		if self.status in CLOSED:
 			last.outcome = last.outcome or self.status
 

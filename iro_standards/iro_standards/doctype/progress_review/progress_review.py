@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
+from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_standards_checklist,
@@ -15,6 +16,7 @@ from iro_standards.iro_standards.doctype.practice_standard.practice_standard imp
 from iro_standards.iro_standards.validation import field_label, refuse_date_before, refuse_future_dates
 from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import progress_review_due
+from iro_standards.standards.conditions import PROGRESS_REVIEW_OVERDUE
 
 
 class ProgressReview(CaseRecord):
@@ -146,7 +148,7 @@ class ProgressReview(CaseRecord):
 			return "Concern Raised"
 		if self.completed_on:
 			return "Completed"
-		return "Overdue" if getdate(self.due_date) < getdate() else "Due"
+		return "Overdue" if holds_for(PROGRESS_REVIEW_OVERDUE, self) else "Due"
 
 	def record_progress_on_recommendations(self) -> None:
 		"""The latest progress on each recommendation shows on the review that made it."""
