@@ -14,6 +14,7 @@ from iro_standards.standards import (
 	due_soon_until,
 	overlapping_period,
 	participation_code_fits_age,
+	private_conversation_window,
 )
 
 
@@ -117,3 +118,11 @@ def test_caseload_band_follows_the_configured_range():
 	local = Timescales(caseload_minimum=40, caseload_maximum=55)
 	assert caseload_band(56, local) == CaseloadBand.ABOVE
 	assert caseload_band(45, local) == CaseloadBand.WITHIN
+
+
+def test_the_window_for_speaking_to_the_child_alone_runs_from_the_last_review_before():
+	start = date(2025, 12, 20)
+	assert private_conversation_window(start, [], date(2026, 1, 19)) == (start, date(2026, 1, 19))
+	held = [date(2026, 1, 19), date(2026, 7, 10)]
+	assert private_conversation_window(start, held, date(2026, 7, 1)) == (date(2026, 1, 19), date(2026, 7, 1))
+	assert private_conversation_window(start, held, date(2027, 1, 1)) == (date(2026, 7, 10), date(2027, 1, 1))

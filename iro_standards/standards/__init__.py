@@ -10,6 +10,7 @@ from iro_standards.standards.compliance import (
 	due_soon_until,
 	overlapping_period,
 	participation_code_fits_age,
+	private_conversation_window,
 )
 from iro_standards.standards.dates import add_months
 from iro_standards.standards.process import (

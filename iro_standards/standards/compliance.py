@@ -1,6 +1,6 @@
 """Compliance rules the case records share: participation codes, episodes, the due-soon window."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -101,3 +101,12 @@ def due_soon_until(
 	"""The last day that counts as due soon: ``due_soon_working_days`` working days from today."""
 	calendar, _ = resolve(calendar, timescales)
 	return calendar.add_working_days(require_date(today, "today"), due_soon_working_days)
+
+
+def private_conversation_window(
+	became_looked_after: date, earlier_reviews: Sequence[date], review_date: date
+) -> tuple[date, date]:
+	"""The days in which the IRO speaking to the child alone counts for a review: from the last
+	review held before it (or the day the child became looked after) up to the review."""
+	held = [day for day in earlier_reviews if day < review_date]
+	return (max(held) if held else became_looked_after, review_date)

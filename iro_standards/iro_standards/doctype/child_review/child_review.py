@@ -41,6 +41,7 @@ from iro_standards.standards import (
 	invitations_due,
 	next_review_due,
 	participation_code_fits_age,
+	private_conversation_window,
 	record_distribution_due,
 	sw_report_due,
 	timeliness,
@@ -462,8 +463,6 @@ class ChildReview(CaseRecord):
 	def derive_spoken_to_privately(self) -> None:
 		if self.spoken_to_privately:
 			return
-		earlier = self.earlier_held_reviews()
-		since = max(earlier) if earlier else self._episode_start
 		self.spoken_to_privately = int(
 			bool(
 				frappe.db.exists(
@@ -471,10 +470,15 @@ class ChildReview(CaseRecord):
 					{
 						"child": self.child,
 						"spoken_to_privately": 1,
-						"contact_date": ("between", (since, self.review_date())),
+						"contact_date": ("between", self.private_conversation_window()),
 					},
 				)
 			)
+		)
+
+	def private_conversation_window(self) -> tuple[date, date]:
+		return private_conversation_window(
+			self._episode_start, self.earlier_held_reviews(), self.review_date()
 		)
 
 	def follow_status(self) -> None:

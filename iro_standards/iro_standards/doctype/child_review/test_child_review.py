@@ -317,6 +317,30 @@ class TestSubmittedReview(FrappeTestCase):
 		later = make_review(child.name, date(2026, 1, 20))
 		self.assertEqual(later.spoken_to_privately, 1)
 
+	def test_a_contact_and_a_review_use_the_same_window_for_speaking_alone(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		hold_review(child.name, date(2026, 1, 19))
+		next_review = make_review(child.name, date(2026, 7, 10))
+
+		def contact_on(day: date) -> None:
+			frappe.get_doc(
+				{
+					"doctype": "IRO Contact",
+					"child": child.name,
+					"iro": "Administrator",
+					"contact_date": day,
+					"kind": "Visit",
+					"spoken_to_privately": 1,
+				}
+			).insert()
+
+		contact_on(date(2026, 1, 5))
+		self.assertEqual(frappe.db.get_value("Child Review", next_review.name, "spoken_to_privately"), 0)
+		next_review.reload().save()
+		self.assertEqual(next_review.spoken_to_privately, 0)
+		contact_on(date(2026, 3, 2))
+		self.assertEqual(frappe.db.get_value("Child Review", next_review.name, "spoken_to_privately"), 1)
+
 	def test_changing_a_timescale_later_does_not_block_recording_on_a_held_review(self):
 		child = make_looked_after_child(date(2025, 12, 20))
 		review = hold_review(child.name, date(2026, 1, 19))

@@ -61,10 +61,16 @@ class IROContact(CaseRecord):
 			)
 
 	def mark_upcoming_reviews_spoken_to(self) -> None:
-		"""Draft reviews after this conversation now record the child as spoken to privately."""
-		for review in frappe.get_all(
+		"""Draft reviews whose window for speaking to the child alone holds this conversation now
+		record the child as spoken to privately (the window the review itself uses)."""
+		spoken_on = getdate(self.contact_date)
+		for name in frappe.get_all(
 			"Child Review",
-			filters={"child": self.child, "docstatus": 0, "planned_date": (">=", self.contact_date)},
+			filters={"child": self.child, "docstatus": 0, "spoken_to_privately": 0},
 			pluck="name",
 		):
-			frappe.db.set_value("Child Review", review, "spoken_to_privately", 1, update_modified=False)
+			review = frappe.get_doc("Child Review", name)
+			review.set_episode()
+			start, end = review.private_conversation_window()
+			if start <= spoken_on <= end:
+				frappe.db.set_value("Child Review", name, "spoken_to_privately", 1, update_modified=False)
