@@ -70,7 +70,7 @@ BARE_QUERIES = {
 	],
 	"Permanence and Progress": [
 		f"""select chair, permanence_plan_ratified, count(*) from `tabChild Review`
-		where {HELD_IN_PERIOD} and review_kind = 'Second' group by 1, 2""",
+		where {HELD_IN_PERIOD} and counted_as = 'Second' group by 1, 2""",
 		"""select allocated_iro, due_date, completed_on from `tabProgress Review` where due_date between %(start)s and %(end)s""",
 		"""select r.chair, m.status, count(*) from `tabChild Review` r join `tabReview Recommendation` m on m.parent = r.name
 		where r.docstatus = 1 and r.held_date between %(start)s and %(end)s group by 1, 2""",
@@ -193,6 +193,7 @@ def seed_data(count: int, today: date, rng: random.Random) -> None:
 					"docstatus": 1,
 					"status": "Record Distributed",
 					"review_kind": ("First", "Second")[k] if k < 2 else "Subsequent",
+					"counted_as": ("First", "Second")[k] if k < 2 else "Subsequent",
 					"planned_date": held_on,
 					"held_date": held_on,
 					"statutory_due": add_days(held_on, rng.randrange(-5, 15)),

@@ -107,6 +107,7 @@ class ChildReview(CaseRecord):
 		consultation_docs_received_on: DF.Date | None
 		consultation_due: DF.Date | None
 		consultation_held_on: DF.Date | None
+		counted_as: DF.Literal["First", "Second", "Subsequent"]
 		consulted_about_chairing: DF.Check
 		decisions_due: DF.Date | None
 		decisions_recorded_on: DF.Date | None
@@ -303,7 +304,8 @@ class ChildReview(CaseRecord):
 		earlier = self.earlier_held_reviews()
 		self._next_review = next_review_due(ReviewHistory(self._episode_start, earlier), **kwargs)
 		self.statutory_due = self._next_review.due
-		self.review_kind = "Brought Forward" if self.brought_forward else self._next_review.kind.value
+		self.counted_as = self._next_review.kind.value
+		self.review_kind = "Brought Forward" if self.brought_forward else self.counted_as
 		if self.brought_forward and not self.brought_forward_reason:
 			frappe.throw(_("Record why the review was brought forward."), title=_("Missing information"))
 		held = date_of(self, "held_date")
@@ -521,6 +523,7 @@ REPORTING_INDEXES = {
 		"chair",
 		"team",
 		"review_kind",
+		"counted_as",
 		"held_in_timescale",
 		"permanence_plan_ratified",
 	],

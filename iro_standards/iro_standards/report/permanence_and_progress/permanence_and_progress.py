@@ -15,7 +15,7 @@ def execute(filters=None):
 	by_iro = figures.counters()
 	for row in frappe.get_list(
 		"Child Review",
-		filters=[*figures.held_review_filters(filters), ["review_kind", "=", "Second"]],
+		filters=[*figures.held_review_filters(filters), ["counted_as", "=", "Second"]],
 		fields=["chair", "permanence_plan_ratified", "count(name) as reviews"],
 		group_by="chair, permanence_plan_ratified",
 		order_by="chair asc",
