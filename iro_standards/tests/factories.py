@@ -59,6 +59,7 @@ def hold_review(child: str, held_date: date, *, recommendations=(), **overrides)
 		review.append("recommendations", {"action": action, "responsible": responsible, "due_by": due_by})
 	if review.review_kind == "Second" and not review.permanence_plan_ratified:
 		review.permanence_plan_ratified = "Yes"
+	review.next_review_date = review.next_review_date or review.next_review_limit
 	review.save()
 	review.submit()
 	return review

@@ -144,6 +144,7 @@ class TestTheAppsOwnDoors(FrappeTestCase):
 		)
 		review.insert()
 		review.venue = "<svg onload=alert(4)>"
+		review.next_review_date = review.next_review_limit
 		review.submit()
 		stored = frappe.db.get_value("Child Review", review.name, ["venue", "rag_narrative"], as_dict=True)
 		attendee = frappe.db.get_value("Review Attendee", {"parent": review.name}, "attendee_name")

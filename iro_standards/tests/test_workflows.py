@@ -56,7 +56,14 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 		self.assertEqual((review.status, review.docstatus), ("Planned", 0))
 		self.assert_refused(self.iro, review, "Mark Held", WorkflowTransitionError)
 
-		review.update({"held_date": date(2026, 1, 19), "participation_code": "PN1", "chair": self.iro})
+		review.update(
+			{
+				"held_date": date(2026, 1, 19),
+				"participation_code": "PN1",
+				"chair": self.iro,
+				"next_review_date": date(2026, 4, 10),
+			}
+		)
 		review.save()
 		self.assert_refused(self.admin, review, "Mark Held", WorkflowTransitionError)
 		review = self.act(self.iro, review, "Mark Held")

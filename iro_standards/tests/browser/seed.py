@@ -43,6 +43,7 @@ def xss_review() -> None:
 	).insert()
 	review.update(
 		{
+			"next_review_date": review.next_review_limit,
 			"late_reason": f"Late {PAYLOAD}",
 			"venue": f"Hall {PAYLOAD}",
 			"rag_narrative": json.dumps([PAYLOAD]),

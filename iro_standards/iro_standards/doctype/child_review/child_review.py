@@ -121,7 +121,6 @@ class ChildReview(CaseRecord):
 		late_reason: DF.SmallText | None
 		minute_taker: DF.Data | None
 		naming_series: DF.Literal["REV-.YYYY.-.#####"]
-		next_review_beyond_limit_reason: DF.SmallText | None
 		next_review_date: DF.Date | None
 		next_review_limit: DF.Date | None
 		overdue: DF.Check
@@ -198,7 +197,7 @@ class ChildReview(CaseRecord):
 		self.follow_status()
 
 	def before_submit(self) -> None:
-		require_fields(self, "held_date", "participation_code", "chair")
+		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
 		if not self.held_in_timescale and not (self.late_reason or "").strip():
 			frappe.throw(
 				_(
@@ -420,14 +419,10 @@ class ChildReview(CaseRecord):
 		self.next_review_limit = next_review_due(history, **engine_kwargs()).due
 		refuse_date_before(self, "next_review_date", held, field_label(self, "held_date"))
 		agreed = date_of(self, "next_review_date")
-		if (
-			agreed
-			and agreed > self.next_review_limit
-			and not (self.next_review_beyond_limit_reason or "").strip()
-		):
+		if agreed and agreed > self.next_review_limit:
 			frappe.throw(
 				_(
-					"The next review date {0} is after the statutory limit of {1}. Choose an earlier date or record the reason."
+					"The next review date {0} is after the statutory limit of {1}. Choose a date on or before it."
 				).format(formatdate(agreed), formatdate(self.next_review_limit)),
 				title=_("Next review too late"),
 			)

@@ -204,12 +204,18 @@ class TestChildReviewValidation(FrappeTestCase):
 		)
 		self.assert_refused(review, "Parent A was excluded", "insert")
 
-	def test_next_review_beyond_the_statutory_limit_needs_a_reason(self):
+	def test_the_next_review_date_is_agreed_at_submission_within_the_statutory_limit(self):
 		review = self.new_review(held_date=date(2026, 1, 19), next_review_date=date(2026, 5, 1))
 		self.assert_refused(review, "after the statutory limit", "insert")
-		review.next_review_beyond_limit_reason = "Exams: the child asked for May"
+		review.next_review_date = None
+		review.update({"participation_code": "PN1", "chair": "Administrator"})
 		review.insert()
 		self.assertEqual(review.next_review_limit, date(2026, 4, 19))
+		self.assertRaisesRegex(frappe.ValidationError, "Next Review Date Agreed is required", review.submit)
+		review.reload()
+		review.next_review_date = date(2026, 4, 19)
+		review.submit()
+		self.assertEqual(review.docstatus, 1)
 
 	def test_an_adjournment_beyond_the_maximum_is_refused(self):
 		review = self.new_review(
@@ -225,6 +231,7 @@ class TestChildReviewValidation(FrappeTestCase):
 			held_date=date(2026, 4, 14),
 			participation_code="PN1",
 			chair="Administrator",
+			next_review_date=date(2026, 10, 1),
 		)
 		self.assert_refused(review, "permanence plan was ratified", "submit")
 
@@ -235,6 +242,7 @@ class TestChildReviewValidation(FrappeTestCase):
 			held_date=date(2026, 1, 26),
 			participation_code="PN1",
 			chair="Administrator",
+			next_review_date=date(2026, 4, 20),
 		)
 		self.assert_refused(review, "held 3 working days after its statutory date", "submit")
 
