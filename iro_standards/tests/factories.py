@@ -110,3 +110,19 @@ def make_outgoing_email_account() -> str:
 			}
 		).insert(ignore_permissions=True)
 	return name
+
+
+def delete_child_and_records(child: str) -> None:
+	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
+		frappe.get_doc("Child Review", review).cancel()
+	for doctype in (
+		"Progress Review",
+		"IRO Dispute",
+		"IRO Contact",
+		"Child Review",
+		"Care Episode",
+		"Looked After Child",
+	):
+		field = "name" if doctype == "Looked After Child" else "child"
+		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, delete_permanently=True)

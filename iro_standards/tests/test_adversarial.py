@@ -20,10 +20,9 @@ import frappe
 import requests
 
 from iro_standards.permissions import CHILD, CHILD_RECORDS, protected_doctypes, references
-from iro_standards.tests.factories import make_looked_after_child
+from iro_standards.tests.factories import delete_child_and_records, make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.marked_records import make_marked_child_file
-from iro_standards.tests.test_rest_api import delete_child_and_records
 
 MARKER = "zqvictimmark"
 SECOND_MARKER = "zqsecondmark"

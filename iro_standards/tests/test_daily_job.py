@@ -9,13 +9,13 @@ from frappe.tests.utils import FrappeTestCase
 
 from iro_standards import tasks
 from iro_standards.tests.factories import (
+	delete_child_and_records,
 	hold_review,
 	make_looked_after_child,
 	make_outgoing_email_account,
 	make_review,
 	make_user,
 )
-from iro_standards.tests.test_rest_api import delete_child_and_records
 
 TODAY = date(2026, 3, 2)
 

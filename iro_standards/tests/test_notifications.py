@@ -9,12 +9,12 @@ from frappe.utils import getdate
 
 from iro_standards.install import add_default_notifications
 from iro_standards.tests.factories import (
+	delete_child_and_records,
 	make_looked_after_child,
 	make_outgoing_email_account,
 	make_review,
 	make_user,
 )
-from iro_standards.tests.test_rest_api import delete_child_and_records
 
 SHIPPED = (
 	"IRO: Review Due",

@@ -1,51 +1,22 @@
-"""The REST API and whitelisted methods over real HTTP, logged in through /api/method/login.
-
-A Frappe WSGI server runs on loopback for the class; the data it serves is committed, so the
-class removes it again at the end.
-"""
+"""The REST API and whitelisted methods over real HTTP, logged in through /api/method/login."""
 
 import json
-import threading
 from datetime import date
 
 import frappe
-import requests
-from frappe.app import application
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
-from frappe.utils.password import update_password
-from werkzeug.serving import make_server
 
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
-
-PASSWORD = "Iro-Standards-Test-2026!"
+from iro_standards.tests.factories import delete_child_and_records, hold_review, make_looked_after_child
+from iro_standards.tests.live_server import LiveServerTestCase
 
 
-def delete_child_and_records(child: str) -> None:
-	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
-		frappe.get_doc("Child Review", review).cancel()
-	for doctype in (
-		"Progress Review",
-		"IRO Dispute",
-		"IRO Contact",
-		"Child Review",
-		"Care Episode",
-		"Looked After Child",
-	):
-		field = "name" if doctype == "Looked After Child" else "child"
-		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
-			frappe.delete_doc(doctype, name, force=True, delete_permanently=True)
-
-
-class TestRestApiOverHttp(FrappeTestCase):
+class TestRestApiOverHttp(LiveServerTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.iro_a = make_user("http.iro.a@example.com", "IRO")
-		cls.iro_b = make_user("http.iro.b@example.com", "IRO")
-		cls.team_manager = make_user("http.tm@example.com", "Team Manager")
-		for user in (cls.iro_a, cls.iro_b, cls.team_manager):
-			update_password(user, PASSWORD)
+		cls.iro_a = cls.make_login("http.iro.a@example.com", "IRO")
+		cls.iro_b = cls.make_login("http.iro.b@example.com", "IRO")
+		cls.team_manager = cls.make_login("http.tm@example.com", "Team Manager")
 		cls.child_a = make_looked_after_child(
 			date(2025, 12, 20), allocated_iro=cls.iro_a, iro_allocated_on=date(2025, 12, 22)
 		)
@@ -76,32 +47,16 @@ class TestRestApiOverHttp(FrappeTestCase):
 			}
 		).insert()
 		frappe.db.commit()
-		cls.server = make_server("127.0.0.1", 0, application, threaded=True)
-		cls.base = f"http://127.0.0.1:{cls.server.server_port}"
-		threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+		cls.start_server()
 
 	@classmethod
 	def tearDownClass(cls):
-		cls.server.shutdown()
-		cls.server.server_close()
+		cls.stop_server()
 		frappe.delete_doc("File", cls.attachment_b.name, force=True, ignore_permissions=True)
 		for child in (cls.child_a.name, cls.child_b.name):
 			delete_child_and_records(child)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def session(self, user: str | None) -> requests.Session:
-		session = requests.Session()
-		session.headers["X-Frappe-Site-Name"] = frappe.local.site
-		if user:
-			response = session.post(
-				f"{self.base}/api/method/login", data={"usr": user, "pwd": PASSWORD}, timeout=30
-			)
-			self.assertEqual(response.status_code, 200, response.text)
-		return session
-
-	def get(self, session: requests.Session, path: str, **params) -> requests.Response:
-		return session.get(f"{self.base}{path}", params=params, timeout=30)
 
 	def test_resource_list_returns_only_allocated_children(self):
 		response = self.get(

@@ -13,9 +13,15 @@ from frappe.tests.utils import FrappeTestCase
 from iro_standards.overrides import get_count, get_link_title, toggle_like, validate_link
 from iro_standards.patches.sanitise_stored_text import execute as sanitise_stored_text
 from iro_standards.permissions import may_access_child
-from iro_standards.tests.factories import follow, hold_review, make_child, make_looked_after_child, make_user
+from iro_standards.tests.factories import (
+	delete_child_and_records,
+	follow,
+	hold_review,
+	make_child,
+	make_looked_after_child,
+	make_user,
+)
 from iro_standards.tests.live_server import LiveServerTestCase
-from iro_standards.tests.test_rest_api import delete_child_and_records
 
 
 def dispute_of(child: str, **values):
@@ -32,13 +38,16 @@ def dispute_of(child: str, **values):
 	).insert()
 
 
-class TestTheAppsOwnDoors(FrappeTestCase):
+class TwoChildrenTestCase(FrappeTestCase):
+	"""IRO A holds child A; IRO B holds child B, with a held review and one recommendation."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.iro_a = make_user("doors.iro.a@example.com", "IRO")
 		cls.iro_b = make_user("doors.iro.b@example.com", "IRO")
 		cls.worker = make_user("doors.sw@example.com", "Social Worker")
+		cls.desk_user = make_user("doors.desk@example.com", "Blogger")
 		frappe.db.commit()
 
 	def setUp(self):
@@ -48,11 +57,16 @@ class TestTheAppsOwnDoors(FrappeTestCase):
 		self.review_b = hold_review(
 			self.child_b, date(2026, 1, 19), recommendations=[("Book a dentist", "Carer", date(2026, 2, 27))]
 		)
-		self.dispute_b = dispute_of(self.child_b)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
+
+
+class TestTheAppsOwnDoors(TwoChildrenTestCase):
+	def setUp(self):
+		super().setUp()
+		self.dispute_b = dispute_of(self.child_b)
 
 	def test_re_pointing_a_record_at_ones_own_child_does_not_take_it_over(self):
 		frappe.set_user(self.iro_a)
@@ -215,27 +229,7 @@ class TestTheAppsOwnDoors(FrappeTestCase):
 		self.assertIn("1 sibling(s) you are not allocated to", str(refused.exception))
 
 
-class TestFrappesGenericDoors(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.iro_a = make_user("generic.iro.a@example.com", "IRO")
-		cls.iro_b = make_user("generic.iro.b@example.com", "IRO")
-		cls.desk_user = make_user("generic.desk@example.com", "Blogger")
-		frappe.db.commit()
-
-	def setUp(self):
-		frappe.set_user("Administrator")
-		self.child_a = make_looked_after_child(date(2025, 12, 20), allocated_iro=self.iro_a).name
-		self.child_b = make_looked_after_child(date(2025, 12, 20), allocated_iro=self.iro_b).name
-		self.review_b = hold_review(
-			self.child_b, date(2026, 1, 19), recommendations=[("Book a dentist", "Carer", date(2026, 2, 27))]
-		)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-
+class TestFrappesGenericDoors(TwoChildrenTestCase):
 	def test_table_rows_follow_their_parent(self):
 		row = self.review_b.recommendations[0].name
 		frappe.set_user(self.iro_a)
