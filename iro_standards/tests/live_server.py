@@ -1,7 +1,7 @@
 """A Frappe WSGI server on loopback for tests that talk to the site over real HTTP.
 
 The data a server test serves must be committed (the server has its own database connection),
-so each class removes what it made at the end.
+so each class names the children it made and they are removed at the end.
 """
 
 import threading
@@ -13,22 +13,33 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 from werkzeug.serving import make_server
 
-from iro_standards.tests.factories import make_user
+from iro_standards.tests.factories import delete_child_and_records, make_user
 
 PASSWORD = "Iro-Standards-Test-2026!"
 
 
 class LiveServerTestCase(FrappeTestCase):
+	served_children: list[str]
+
 	@classmethod
-	def start_server(cls) -> None:
+	def serve(cls, *children: str) -> None:
+		"""Commit what the class made and serve it; ``children`` are removed again at the end."""
+		cls.served_children = list(children)
+		frappe.db.commit()
 		cls.server = make_server("127.0.0.1", 0, application, threaded=True)
 		cls.base = f"http://127.0.0.1:{cls.server.server_port}"
 		threading.Thread(target=cls.server.serve_forever, daemon=True).start()
 
 	@classmethod
-	def stop_server(cls) -> None:
+	def tearDownClass(cls):
 		cls.server.shutdown()
 		cls.server.server_close()
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for child in cls.served_children:
+			delete_child_and_records(child)
+		frappe.db.commit()
+		super().tearDownClass()
 
 	@staticmethod
 	def make_login(email: str, *roles: str) -> str:

@@ -147,23 +147,11 @@ class TestAttackerSweep(LiveServerTestCase):
 		).name
 		cls.victim = make_marked_child_file(MARKER, cls.victim_iro, team_manager=cls.victim_tm)
 		cls.victim.update(cls.core_records_of(cls.victim["Looked After Child"][0]))
-		cls.second_victim = None
-		frappe.db.commit()
-		cls.start_server()
+		cls.serve(cls.own_child, cls.victim["Looked After Child"][0])
 
 	@classmethod
 	def tearDownClass(cls):
-		cls.stop_server()
-		frappe.set_user("Administrator")
 		frappe.db.rollback()
-		children = [cls.own_child, cls.victim["Looked After Child"][0]]
-		if cls.second_victim:
-			children.append(cls.second_victim)
-		for child in children:
-			for doctype in ("File", "Comment", "ToDo", "Document Follow", "Tag Link", "DocShare"):
-				for name, _dt, _dn in cls.core_rows_pointing_at(doctype, child):
-					frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
-			delete_child_and_records(child)
 		for tag in frappe.get_all("Tag", filters={"name": ("like", "zq%")}, pluck="name"):
 			frappe.delete_doc("Tag", tag, force=True, ignore_permissions=True)
 		frappe.db.commit()
@@ -333,7 +321,7 @@ class TestAttackerSweep(LiveServerTestCase):
 	def add_second_victim(self) -> None:
 		frappe.set_user("Administrator")
 		second = make_marked_child_file(SECOND_MARKER, self.victim_iro)
-		type(self).second_victim = second["Looked After Child"][0]
+		self.served_children.append(second["Looked After Child"][0])
 		frappe.db.commit()
 
 	def referencing_doctypes(self) -> list[str]:

@@ -46,17 +46,7 @@ class TestRestApiOverHttp(LiveServerTestCase):
 				"attached_to_name": cls.child_b.name,
 			}
 		).insert()
-		frappe.db.commit()
-		cls.start_server()
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.stop_server()
-		frappe.delete_doc("File", cls.attachment_b.name, force=True, ignore_permissions=True)
-		for child in (cls.child_a.name, cls.child_b.name):
-			delete_child_and_records(child)
-		frappe.db.commit()
-		super().tearDownClass()
+		cls.serve(cls.child_a.name, cls.child_b.name)
 
 	def test_resource_list_returns_only_allocated_children(self):
 		response = self.get(

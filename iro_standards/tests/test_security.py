@@ -327,16 +327,7 @@ class TestBadInputOverHttp(LiveServerTestCase):
 		super().setUpClass()
 		cls.manager = cls.make_login("badinput.manager@example.com", "IRO Manager")
 		cls.child = make_child().name
-		frappe.db.commit()
-		cls.start_server()
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.stop_server()
-		frappe.set_user("Administrator")
-		delete_child_and_records(cls.child)
-		frappe.db.commit()
-		super().tearDownClass()
+		cls.serve(cls.child)
 
 	def refused(self, method: str, path: str, payload=None, **params) -> dict:
 		session = self.session(self.manager)
@@ -416,16 +407,7 @@ class TestWhetherARecordExistsIsNotTold(LiveServerTestCase):
 		cls.holder = cls.make_login("exists.iro.b@example.com", "IRO")
 		cls.child = make_looked_after_child(date(2025, 12, 20), allocated_iro=cls.holder).name
 		cls.dispute = dispute_of(cls.child).name
-		frappe.db.commit()
-		cls.start_server()
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.stop_server()
-		frappe.set_user("Administrator")
-		delete_child_and_records(cls.child)
-		frappe.db.commit()
-		super().tearDownClass()
+		cls.serve(cls.child)
 
 	def absent(self, name: str) -> str:
 		return name.rsplit("-", 1)[0] + "-99999"
