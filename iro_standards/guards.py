@@ -129,8 +129,11 @@ def concerns_a_childs_file(request) -> bool:
 
 
 def named_in(request) -> set[str]:
-	"""Every string in a request's arguments (JSON decoded) and path."""
-	return strings_in(frappe.local.form_dict or {}) | set(unquote(request.path).split("/"))
+	"""Every string in a request's arguments (JSON decoded) and path. The desk's own pages
+	(/app/...) are the same shell for every record and carry no data: the form's data requests
+	are checked, and refused with the app's message, in the user's language."""
+	segments = set() if request.path.startswith("/app/") else set(unquote(request.path).split("/"))
+	return strings_in(frappe.local.form_dict or {}) | segments
 
 
 DATABASE_ERRORS = frozenset({"OperationalError", "ProgrammingError", "DataError", "InternalError"})
