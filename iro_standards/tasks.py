@@ -17,6 +17,7 @@ from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.conditions import criterion
+from iro_standards.iro_standards.cycle import books_reviews_by_hand, schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.workflow.states import (
 	CLOSED_DISPUTE_STATES,
@@ -35,12 +36,56 @@ BATCH_SIZE = 500
 
 def daily(today: date | None = None) -> None:
 	today = getdate(today)
+	complete_review_cycles()
 	mark_overdue_reviews(today)
 	mark_overdue_progress_reviews(today)
 	mark_overdue_dispute_responses(today)
 	deem_silent_team_managers_agreed(today)
 	assign_overdue_reviews_to_iro_managers(today)
 	warn_about_caseloads(today)
+
+
+def complete_review_cycles() -> None:
+	"""Children whose records the cycle has not caught up with: open ones missing their planned
+	review or the progress review of their last review, and ended ones with records still open."""
+	for batch in batches(children_out_of_step()):
+		for child in batch:
+			with one_record(child):
+				schedule_child(child)
+		frappe.db.commit()
+
+
+def batches(items: list) -> Iterator[list]:
+	for batch_start in range(0, len(items), BATCH_SIZE):
+		yield items[batch_start : batch_start + BATCH_SIZE]
+
+
+def children_out_of_step() -> list[str]:
+	ended = frappe.db.sql_list(
+		"""select child.name from `tabLooked After Child` child
+		where child.status != 'Looked After' and (
+			exists (select 1 from `tabChild Review` r where r.open_for_child = child.name)
+			or exists (select 1 from `tabProgress Review` p where p.open_for_child = child.name))"""
+	)
+	if books_reviews_by_hand():
+		return ended
+	without_planned_review = frappe.db.sql_list(
+		"""select child.name from `tabLooked After Child` child
+		left join `tabChild Review` planned on planned.open_for_child = child.name
+		where child.status = 'Looked After' and planned.name is null
+		and not exists (select 1 from `tabChild Review` recording where recording.child = child.name
+			and recording.docstatus = 0 and recording.held_date is not null
+			and recording.status != 'Cancelled')"""
+	)
+	without_progress_review = frappe.db.sql_list(
+		"""select child.name from `tabLooked After Child` child
+		join `tabChild Review` last_held on last_held.child = child.name
+			and last_held.held_date = child.last_review_held and last_held.docstatus = 1
+			and last_held.episode = child.current_episode
+		left join `tabProgress Review` progress on progress.child_review = last_held.name
+		where child.status = 'Looked After' and progress.name is null"""
+	)
+	return list(dict.fromkeys([*ended, *without_planned_review, *without_progress_review]))
 
 
 def mark_overdue_reviews(today: date) -> None:
@@ -79,8 +124,8 @@ def deem_silent_team_managers_agreed(today: date) -> None:
 		fields=["name", "tm_response_due"],
 		order_by="tm_response_due asc",
 	)
-	for batch_start in range(0, len(silent), BATCH_SIZE):
-		for review in silent[batch_start : batch_start + BATCH_SIZE]:
+	for batch in batches(silent):
+		for review in batch:
 			with one_record(review.name):
 				deem_agreed(review.name, review.tm_response_due)
 		frappe.db.commit()
@@ -111,41 +156,51 @@ def deem_agreed(review: str, response_due: date) -> None:
 
 
 def assign_overdue_reviews_to_iro_managers(today: date) -> None:
-	"""One ToDo per IRO manager for each review that passed its statutory date unheld."""
+	"""One ToDo per IRO manager for each child past their statutory review date: on the child's
+	planned review, or on the child when no review is planned (a service booking by hand)."""
 	managers = iro_managers()
 	if not managers:
 		return
-	overdue = frappe.get_all(
-		"Child Review",
-		filters={"docstatus": 0, "status": ("in", OPEN_REVIEW_STATES), "statutory_due": ("<", today)},
-		fields=["name", "case_number", "statutory_due"],
+	overdue = frappe.db.sql(
+		"""select child.name as child, child.case_number, child.next_review_due as statutory_due,
+			planned.name as review
+		from `tabLooked After Child` child
+		left join `tabChild Review` planned on planned.open_for_child = child.name
+		where child.status = 'Looked After' and child.next_review_due < %s""",
+		today,
+		as_dict=True,
 	)
 	already = set(
 		frappe.get_all(
 			"ToDo",
-			filters={"reference_type": "Child Review", "allocated_to": ("in", managers), "status": "Open"},
-			fields=["reference_name", "allocated_to"],
+			filters={
+				"reference_type": ("in", ("Child Review", "Looked After Child")),
+				"allocated_to": ("in", managers),
+				"status": "Open",
+			},
+			fields=["reference_type", "reference_name", "allocated_to"],
 			as_list=True,
 		)
 	)
-	for batch_start in range(0, len(overdue), BATCH_SIZE):
-		for review in overdue[batch_start : batch_start + BATCH_SIZE]:
-			unassigned = [manager for manager in managers if (review.name, manager) not in already]
+	for batch in batches(overdue):
+		for row in batch:
+			reference = ("Child Review", row.review) if row.review else ("Looked After Child", row.child)
+			unassigned = [manager for manager in managers if (*reference, manager) not in already]
 			if unassigned:
-				with one_record(review.name):
-					assign_review(review, unassigned, today)
+				with one_record(reference[1]):
+					assign_overdue_review(row, reference, unassigned, today)
 		frappe.db.commit()
 
 
-def assign_review(review, managers: list[str], today: date) -> None:
+def assign_overdue_review(row, reference: tuple[str, str], managers: list[str], today: date) -> None:
 	"""A ToDo with Frappe's own assignment notification (bell, and email where the user wants it)."""
 	add_assignment(
 		{
 			"assign_to": managers,
-			"doctype": "Child Review",
-			"name": review.name,
+			"doctype": reference[0],
+			"name": reference[1],
 			"description": _("Review for {0} passed its statutory date of {1} without being held.").format(
-				review.case_number, formatdate(review.statutory_due)
+				row.case_number, formatdate(row.statutory_due)
 			),
 			"date": today,
 			"priority": "High",

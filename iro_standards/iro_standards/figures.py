@@ -97,22 +97,21 @@ def count(doctype: str, filters: list) -> int:
 	return frappe.get_list(doctype, filters=filters, fields=["count(name) as total"])[0].total
 
 
-def reviews_overdue() -> int:
-	return count("Child Review", [["docstatus", "=", 0], ["overdue", "=", 1]])
+def reviews_overdue(today: date | None = None) -> int:
+	"""Children looked after whose next review is past its statutory date, planned or not."""
+	return count(
+		"Looked After Child", [["status", "=", "Looked After"], ["next_review_due", "<", getdate(today)]]
+	)
 
 
 def reviews_due_soon(today: date | None = None) -> int:
-	"""Open reviews whose statutory date falls from today to the end of the due-soon window."""
+	"""Children whose next review falls due from today to the end of the due-soon window."""
 	today = getdate(today)
 	window = frappe.db.get_single_value(SETTINGS, "due_soon_working_days")
 	last_day = due_soon_until(today, window, calendar=engine_kwargs()["calendar"])
 	return count(
-		"Child Review",
-		[
-			["docstatus", "=", 0],
-			["status", "in", OPEN_REVIEW_STATES],
-			["statutory_due", "between", [today, last_day]],
-		],
+		"Looked After Child",
+		[["status", "=", "Looked After"], ["next_review_due", "between", [today, last_day]]],
 	)
 
 

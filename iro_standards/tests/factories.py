@@ -40,8 +40,15 @@ def make_looked_after_child(start_date: date, **overrides) -> Document:
 
 
 def make_review(child: str, planned_date: date, **overrides) -> Document:
-	values = {"doctype": "Child Review", "child": child, "planned_date": planned_date, **overrides}
-	return frappe.get_doc(values).insert()
+	"""The child's open planned review (the one the cycle made), given these values; a new one
+	when the child has none."""
+	values = {"child": child, "planned_date": planned_date, **overrides}
+	planned = frappe.db.get_value("Child Review", {"open_for_child": child})
+	if planned:
+		review = frappe.get_doc("Child Review", planned)
+		review.update(values)
+		return review.save()
+	return frappe.get_doc({"doctype": "Child Review", **values}).insert()
 
 
 def hold_review(child: str, held_date: date, *, recommendations=(), **overrides) -> Document:
@@ -65,6 +72,13 @@ def hold_review(child: str, held_date: date, *, recommendations=(), **overrides)
 	return review
 
 
+def progress_review_after(review: str, **values) -> Document:
+	"""The progress review the cycle made after ``review``, given these values."""
+	progress = frappe.get_doc("Progress Review", {"child_review": review})
+	progress.update(values)
+	return progress.save()
+
+
 def follow(doctype: str, name: str, user: str) -> None:
 	"""A Document Follow as Frappe's Follow button makes it, whatever the user's email settings."""
 	frappe.get_doc(
@@ -79,6 +93,16 @@ def make_user(email: str, *roles: str) -> str:
 		).insert(ignore_permissions=True)
 		user.add_roles(*roles)
 	return email
+
+
+@contextmanager
+def reviews_booked_by_hand() -> Iterator[None]:
+	"""The site's cycle switched off: no review or progress review is created for anyone."""
+	frappe.db.set_single_value("IRO Standards Settings", "book_reviews_by_hand", 1)
+	try:
+		yield
+	finally:
+		frappe.db.set_single_value("IRO Standards Settings", "book_reviews_by_hand", 0)
 
 
 @contextmanager
@@ -130,11 +154,11 @@ def delete_child_and_records(child: str) -> None:
 	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
 		frappe.get_doc("Child Review", review).cancel()
 	for doctype in (
+		"Care Episode",
 		"Progress Review",
 		"IRO Dispute",
 		"IRO Contact",
 		"Child Review",
-		"Care Episode",
 		"Looked After Child",
 	):
 		field = "name" if doctype == "Looked After Child" else "child"

@@ -6,7 +6,7 @@ import frappe
 from frappe.desk.form.assign_to import add as assign
 from frappe.model.workflow import apply_workflow
 
-from iro_standards.tests.factories import follow, hold_review, make_looked_after_child
+from iro_standards.tests.factories import follow, hold_review, make_looked_after_child, progress_review_after
 
 
 def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, list[str]]:
@@ -37,9 +37,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 	if allocation.get("team_manager"):
 		for action in ("Record Decisions", "Send to Team Manager"):
 			review = apply_workflow(review.as_dict(), action)
-	progress = frappe.get_doc(
-		{"doctype": "Progress Review", "child_review": review.name, "notes": f"{marker} progress"}
-	).insert()
+	progress = progress_review_after(review.name, notes=f"{marker} progress")
 	dispute = frappe.get_doc(
 		{
 			"doctype": "IRO Dispute",

@@ -15,6 +15,7 @@ from iro_standards.tests.factories import (
 	make_outgoing_email_account,
 	make_review,
 	make_user,
+	progress_review_after,
 )
 
 TODAY = date(2026, 3, 2)
@@ -40,9 +41,7 @@ class TestDailyJob(FrappeTestCase):
 		self.silent = self.review_with_team_manager(self.child(date(2025, 12, 20)), sent=date(2026, 2, 2))
 		self.answered = self.review_with_team_manager(self.child(date(2025, 12, 20)), sent=date(2026, 2, 26))
 		midpoint_passed = hold_review(self.child(date(2025, 12, 1)), date(2026, 1, 5))
-		self.progress = frappe.get_doc(
-			{"doctype": "Progress Review", "child_review": midpoint_passed.name}
-		).insert()
+		self.progress = progress_review_after(midpoint_passed.name)
 		self.dispute = frappe.get_doc(
 			{
 				"doctype": "IRO Dispute",

@@ -5,7 +5,13 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
+from iro_standards.tests.factories import (
+	hold_review,
+	make_looked_after_child,
+	make_review,
+	make_user,
+	progress_review_after,
+)
 
 PTYPES = {"r": "read", "w": "write", "c": "create", "d": "delete", "s": "submit"}
 DOCTYPES = (
@@ -54,12 +60,8 @@ class TestPermissionMatrix(FrappeTestCase):
 		records = {
 			"Looked After Child": child,
 			"Care Episode": frappe.get_doc("Care Episode", child.current_episode),
-			"Child Review": frappe.get_doc(
-				{"doctype": "Child Review", "child": child.name, "planned_date": date(2026, 4, 14)}
-			).insert(),
-			"Progress Review": frappe.get_doc(
-				{"doctype": "Progress Review", "child_review": review.name}
-			).insert(),
+			"Child Review": make_review(child.name, date(2026, 4, 14)),
+			"Progress Review": progress_review_after(review.name),
 			"IRO Dispute": frappe.get_doc(
 				{
 					"doctype": "IRO Dispute",

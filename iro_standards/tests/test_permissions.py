@@ -4,7 +4,12 @@ import frappe
 from frappe.desk.search import search_link
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
+from iro_standards.tests.factories import (
+	hold_review,
+	make_looked_after_child,
+	make_user,
+	progress_review_after,
+)
 
 CASE_DOCTYPES = (
 	"Looked After Child",
@@ -46,7 +51,7 @@ class TestRecordScoping(FrappeTestCase):
 			date(2025, 12, 20), allocated_iro=iro, iro_allocated_on=date(2025, 12, 22), **allocation
 		)
 		review = hold_review(child.name, date(2026, 1, 19))
-		frappe.get_doc({"doctype": "Progress Review", "child_review": review.name}).insert()
+		progress_review_after(review.name)
 		frappe.get_doc(
 			{
 				"doctype": "IRO Dispute",
@@ -113,7 +118,7 @@ class TestRecordScoping(FrappeTestCase):
 		self.assertFalse(frappe.has_permission("Looked After Child", "write", self.child_a))
 
 	def test_a_team_manager_cannot_change_a_recommendation(self):
-		review = frappe.get_doc("Child Review", {"child": self.child_b})
+		review = frappe.get_doc("Child Review", {"child": self.child_b, "docstatus": 1})
 		review.append(
 			"recommendations", {"action": "Life story", "responsible": "SW", "due_by": date(2026, 3, 1)}
 		)
@@ -135,16 +140,9 @@ class TestRecordScoping(FrappeTestCase):
 	def test_safeguarding_admin_cannot_edit_the_iros_judgements(self):
 		frappe.set_user(self.admin)
 		review = frappe.get_doc("Child Review", {"child": self.child_a, "docstatus": 1})
-		draft = frappe.get_doc(
-			{
-				"doctype": "Child Review",
-				"child": self.child_a,
-				"planned_date": date(2026, 4, 14),
-				"care_plan_rag": "Red",
-				"rag_narrative": "x",
-			}
-		)
-		draft.insert()
+		draft = frappe.get_doc("Child Review", {"open_for_child": self.child_a})
+		draft.update({"care_plan_rag": "Red", "rag_narrative": "x"})
+		draft.save()
 		self.assertFalse(draft.care_plan_rag)
 		review.record_distributed_on = date(2026, 2, 2)
 		review.save()

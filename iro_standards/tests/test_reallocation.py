@@ -7,7 +7,14 @@ from frappe.email.doctype.notification.notification import trigger_daily_alerts
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
+from iro_standards.tests.factories import (
+	delete_child_and_records,
+	hold_review,
+	make_looked_after_child,
+	make_review,
+	make_user,
+	progress_review_after,
+)
 
 
 class TestReallocation(FrappeTestCase):
@@ -34,9 +41,7 @@ class TestReallocation(FrappeTestCase):
 		self.held = hold_review(self.child.name, date(2026, 1, 19))
 		frappe.db.set_value("Child Review", self.held.name, "status", "Record Distributed")
 		self.second = hold_review(self.child.name, date(2026, 3, 2))
-		self.progress = frappe.get_doc(
-			{"doctype": "Progress Review", "child_review": self.second.name}
-		).insert()
+		self.progress = progress_review_after(self.second.name)
 		self.dispute = frappe.get_doc(
 			{
 				"doctype": "IRO Dispute",
@@ -81,6 +86,12 @@ class TestReallocation(FrappeTestCase):
 		)
 
 	def test_the_previous_iro_gets_no_reminder_and_no_list_row(self):
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(delete_child_and_records, self.child.name)
+		lead_before = frappe.db.get_value("Notification", "IRO: Review Due", "days_in_advance")
+		self.addCleanup(
+			frappe.db.set_value, "Notification", "IRO: Review Due", "days_in_advance", lead_before
+		)
 		lead = (getdate(self.planned.statutory_due) - getdate()).days
 		frappe.db.set_value("Notification", "IRO: Review Due", "days_in_advance", lead)
 		self.reallocate(allocated_iro=self.new_iro)

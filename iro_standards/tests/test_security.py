@@ -377,6 +377,7 @@ class TestBadInputOverHttp(LiveServerTestCase):
 			review = {
 				"child": self.child,
 				"planned_date": "2026-01-19",
+				"held_date": "2026-01-19",
 				"attendees": [{"attendee_name": "Parent", "role": "Parent"}],
 			}
 			self.refused("POST", "/api/resource/Child Review", review)

@@ -131,7 +131,7 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 class TestProgressReviewWorkflow(WorkflowTestCase):
 	def test_completed_or_concern_raised(self):
 		review = hold_review(self.child.name, date(2026, 1, 19))
-		progress = frappe.get_doc({"doctype": "Progress Review", "child_review": review.name}).insert()
+		progress = frappe.get_doc("Progress Review", {"child_review": review.name})
 		self.assertEqual(progress.status, "Due")
 		self.assert_refused(self.iro, progress, "Complete", WorkflowTransitionError)
 		progress.completed_on = date(2026, 3, 5)

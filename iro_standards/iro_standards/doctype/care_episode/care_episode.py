@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
+from iro_standards.iro_standards.cycle import schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.validation import (
@@ -110,12 +111,17 @@ class CareEpisode(CaseRecord):
 
 	def on_update(self) -> None:
 		refresh_child_timescales(self.child)
+		schedule_child(self.child)
 
 	def on_trash(self) -> None:
-		if frappe.db.exists("Child Review", {"episode": self.name, "docstatus": ("<", 2)}):
+		"""Reviews only planned go with the episode; held ones must be cancelled first."""
+		if frappe.db.exists("Child Review", {"episode": self.name, "docstatus": 1}):
 			frappe.throw(
 				_("This episode has reviews. Cancel them before deleting it."), title=_("Episode in use")
 			)
+		for review in frappe.get_all("Child Review", {"episode": self.name, "docstatus": 0}, pluck="name"):
+			frappe.delete_doc("Child Review", review, ignore_permissions=True)
 
 	def after_delete(self) -> None:
 		refresh_child_timescales(self.child)
+		schedule_child(self.child)

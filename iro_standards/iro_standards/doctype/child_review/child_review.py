@@ -10,6 +10,7 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.conditions import holds_for
+from iro_standards.iro_standards.cycle import check_one_open_record, refuse_second_open_record, schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
@@ -93,6 +94,7 @@ class ChildReview(CaseRecord):
 		amended_from: DF.Link | None
 		attendees: DF.Table[ReviewAttendee]
 		brought_forward: DF.Check
+		cancellation_reason: DF.SmallText | None
 		brought_forward_reason: DF.Literal[
 			"", "Significant Change or Event", "Placement Change", "IRO Direction", "Child's Request", "Other"
 		]
@@ -123,12 +125,14 @@ class ChildReview(CaseRecord):
 		naming_series: DF.Literal["REV-.YYYY.-.#####"]
 		next_review_date: DF.Date | None
 		next_review_limit: DF.Date | None
+		open_for_child: DF.Data | None
 		overdue: DF.Check
 		participation_code: DF.Literal["", "PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
 		pep_received_on: DF.Date | None
 		permanence_plan_ratified: DF.Literal["", "Yes", "No"]
 		planned_date: DF.Date
 		preferred_venue: DF.Data | None
+		previous_review: DF.Link | None
 		rag_narrative: DF.Text | None
 		recommendations: DF.Table[ReviewRecommendation]
 		reconvene_date: DF.Date | None
@@ -195,6 +199,8 @@ class ChildReview(CaseRecord):
 		add_standards_checklist(self, "applies_to_review")
 		check_standards_checklist(self)
 		self.follow_status()
+		self.set_open_for_child()
+		check_one_open_record(self)
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
@@ -211,12 +217,23 @@ class ChildReview(CaseRecord):
 				title=_("Permanence plan"),
 			)
 
+	def on_update(self) -> None:
+		if self.status == "Cancelled" and self.has_value_changed("status"):
+			schedule_child(self.child)
+
 	def on_submit(self) -> None:
 		refresh_child_timescales(self.child)
+		schedule_child(self.child)
 
 	def on_cancel(self) -> None:
 		self.db_set("status", CANCELLED_FOR_CORRECTION)
 		refresh_child_timescales(self.child)
+		schedule_child(self.child)
+
+	def show_unique_validation_message(self, e) -> None:
+		if "open_for_child" in str(e):
+			refuse_second_open_record(self)
+		super().show_unique_validation_message(e)
 
 	def before_update_after_submit(self) -> None:
 		self.restrict_team_manager()
@@ -295,12 +312,32 @@ class ChildReview(CaseRecord):
 		)
 		return [getdate(d) for d in held]
 
+	def latest_held_review_before(self) -> str | None:
+		"""For a review still to be held, the episode's last held review; else the one before it."""
+		filters = {
+			"episode": self.episode,
+			"docstatus": 1,
+			"name": ("not in", (self.name, self.amended_from or "")),
+		}
+		if self.held_date:
+			filters["held_date"] = ("<", self.held_date)
+		latest = frappe.get_all(
+			"Child Review", filters=filters, fields=["name"], order_by="held_date desc", limit=1
+		)
+		return latest[0].name if latest else None
+
+	def set_open_for_child(self) -> None:
+		"""The child's one open planned review: a draft not yet held, planned or adjourned."""
+		is_open = self.docstatus == 0 and not self.held_date and self.status in OPEN_REVIEW_STATES
+		self.open_for_child = self.child if is_open else None
+
 	def statutory_kind(self) -> ReviewKind:
 		return self._next_review.kind
 
 	def set_statutory_timescales(self) -> None:
 		kwargs = engine_kwargs()
 		earlier = self.earlier_held_reviews()
+		self.previous_review = self.latest_held_review_before()
 		self._next_review = next_review_due(ReviewHistory(self._episode_start, earlier), **kwargs)
 		self.statutory_due = self._next_review.due
 		self.counted_as = self._next_review.kind.value

@@ -13,6 +13,7 @@ from iro_standards.tests.factories import (
 	make_episode,
 	make_looked_after_child,
 	make_review,
+	reviews_booked_by_hand,
 )
 
 
@@ -123,7 +124,10 @@ class TestChildReviewJourney(FrappeTestCase):
 
 
 class TestChildReviewValidation(FrappeTestCase):
+	"""One review's own rules, with the cycle off so that each test makes the review it checks."""
+
 	def setUp(self):
+		self.enterContext(reviews_booked_by_hand())
 		self.child = make_looked_after_child(date(2025, 12, 20), date_of_birth=date(2014, 5, 17))
 
 	def assert_refused(self, doc, message, method="save"):

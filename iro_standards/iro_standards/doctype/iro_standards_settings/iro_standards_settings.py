@@ -29,6 +29,7 @@ class IROStandardsSettings(Document):
 			IRODisputeStageTimescale,
 		)
 
+		book_reviews_by_hand: DF.Check
 		care_plan_update_working_days: DF.Int
 		caseload_maximum: DF.Int
 		caseload_minimum: DF.Int

@@ -136,7 +136,7 @@ class LookedAfterChild(CaseRecord):
 ALLOCATED_FIELDS = ("allocated_iro", "social_worker", "team_manager", "team")
 FINISHED_STATES = {
 	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
-	"Progress Review": ("Completed", "Concern Raised"),
+	"Progress Review": ("Completed", "Concern Raised", "Missed", "Cancelled"),
 	"IRO Dispute": CLOSED_DISPUTE_STATES,
 }
 

@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.conditions import holds_for
+from iro_standards.iro_standards.cycle import check_one_open_record, refuse_second_open_record
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_standards_checklist,
@@ -17,6 +18,9 @@ from iro_standards.iro_standards.validation import field_label, refuse_date_befo
 from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards import progress_review_due
 from iro_standards.standards.conditions import PROGRESS_REVIEW_OVERDUE
+
+CLOSED_BY_THE_CYCLE = ("Missed", "Cancelled")
+CLOSED_STATES = ("Completed", *CLOSED_BY_THE_CYCLE)
 
 
 class ProgressReview(CaseRecord):
@@ -40,6 +44,7 @@ class ProgressReview(CaseRecord):
 		child: DF.Link | None
 		child_name: DF.Data | None
 		child_review: DF.Link
+		closed_reason: DF.SmallText | None
 		completed_by: DF.Link | None
 		completed_on: DF.Date | None
 		concerns_raised: DF.Literal["None", "Informally", "Formally"]
@@ -47,11 +52,12 @@ class ProgressReview(CaseRecord):
 		iro_dispute: DF.Link | None
 		naming_series: DF.Literal["PR-.YYYY.-.#####"]
 		notes: DF.Text | None
+		open_for_child: DF.Data | None
 		overall_rag: DF.Literal["", "Red", "Amber", "Green"]
 		recommendation_progress: DF.Table[RecommendationProgress]
 		social_worker: DF.Link | None
 		standards: DF.Table[PracticeStandardCheck]
-		status: DF.Literal["Due", "Overdue", "Completed", "Concern Raised"]
+		status: DF.Literal["Due", "Overdue", "Completed", "Concern Raised", "Missed", "Cancelled"]
 		sw_dialogue_held: DF.Check
 		team_manager: DF.Link | None
 	# end: auto-generated types
@@ -69,8 +75,15 @@ class ProgressReview(CaseRecord):
 		self.check_dispute()
 		add_standards_checklist(self, "applies_to_progress_review")
 		check_standards_checklist(self)
-		if not workflow_is_active(self.doctype):
+		if not workflow_is_active(self.doctype) and self.status not in CLOSED_BY_THE_CYCLE:
 			self.status = self.current_status()
+		self.open_for_child = None if self.status in CLOSED_STATES else self.child
+		check_one_open_record(self)
+
+	def show_unique_validation_message(self, e) -> None:
+		if "open_for_child" in str(e):
+			refuse_second_open_record(self)
+		super().show_unique_validation_message(e)
 
 	def on_update(self) -> None:
 		self.record_progress_on_recommendations()

@@ -9,6 +9,7 @@ from frappe import _
 from iro_standards.iro_standards import figures
 
 RAG_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
+NOT_YET_PART_OF_THE_JOURNEY = ("Due", "Cancelled")
 
 
 def execute(filters=None):
@@ -155,7 +156,7 @@ def child_journey(child: str) -> list[dict]:
 		}
 		for p in frappe.get_list(
 			"Progress Review",
-			filters={"child": child},
+			filters={"child": child, "status": ("not in", NOT_YET_PART_OF_THE_JOURNEY)},
 			fields=["name", "completed_on", "due_date", "overall_rag", "status"],
 		)
 	]
