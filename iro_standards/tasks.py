@@ -26,6 +26,7 @@ from iro_standards.iro_standards.workflow.states import (
 )
 from iro_standards.standards import CaseloadBand, caseload_band
 from iro_standards.standards.conditions import (
+	CARE_PLAN_UPDATE_OVERDUE,
 	DISPUTE_RESPONSE_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
@@ -39,6 +40,7 @@ def daily(today: date | None = None) -> None:
 	complete_review_cycles()
 	mark_overdue_reviews(today)
 	mark_overdue_progress_reviews(today)
+	mark_overdue_care_plan_updates(today)
 	mark_overdue_dispute_responses(today)
 	deem_silent_team_managers_agreed(today)
 	assign_overdue_reviews_to_iro_managers(today)
@@ -93,6 +95,18 @@ def mark_overdue_reviews(today: date) -> None:
 	is_overdue = criterion(REVIEW_OVERDUE, review, today)
 	frappe.qb.update(review).set(review.overdue, 1).where(is_overdue & (review.overdue == 0)).run()
 	frappe.qb.update(review).set(review.overdue, 0).where((review.overdue == 1) & is_overdue.negate()).run()
+	frappe.db.commit()
+
+
+def mark_overdue_care_plan_updates(today: date) -> None:
+	review = frappe.qb.DocType("Child Review")
+	is_overdue = criterion(CARE_PLAN_UPDATE_OVERDUE, review, today)
+	frappe.qb.update(review).set(review.care_plan_update_overdue, 1).where(
+		is_overdue & (review.care_plan_update_overdue == 0)
+	).run()
+	frappe.qb.update(review).set(review.care_plan_update_overdue, 0).where(
+		(review.care_plan_update_overdue == 1) & is_overdue.negate()
+	).run()
 	frappe.db.commit()
 
 

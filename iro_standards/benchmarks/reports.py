@@ -17,6 +17,7 @@ import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate
 
+from iro_standards.benchmarks import refuse_sites_without_tests
 from iro_standards.benchmarks.scheduler import PREFIX, cleanup, ensure_user
 from iro_standards.iro_standards.figures import this_quarter
 
@@ -83,6 +84,7 @@ BARE_QUERIES = {
 
 
 def run(children: int = 100_000, seed: int = 20, repeats: int = 3) -> list[dict]:
+	refuse_sites_without_tests()
 	rng = random.Random(seed)
 	delete_seeded()
 	started = time.perf_counter()

@@ -3,9 +3,11 @@
     bench --site SITE execute iro_standards.benchmarks.scheduler.run --kwargs "{'children': 100000}"
 
 Seeds N open children with an episode, a held review, a planned review, a progress review and,
-for some, a dispute, in bulk; runs the daily job and the naive version (a ``get_doc`` per child
-and per record, kept only here) over the same data, prints times and query counts, and deletes
-everything it seeded. Run it on a test site.
+for some, a dispute, in bulk; one child in 200 lacks its planned review and one in 200 its
+progress review, for the job to create. Runs the daily job and the naive version (a ``get_doc``
+per child and per record, and the cycle planned for every child; kept only here) over the same
+data, prints times, query counts and what was created, and deletes everything it seeded. It
+refuses a site without ``allow_tests``.
 """
 
 import random
@@ -17,6 +19,8 @@ import frappe
 from frappe.utils import add_days, getdate
 
 from iro_standards import tasks
+from iro_standards.benchmarks import refuse_sites_without_tests
+from iro_standards.iro_standards.cycle import schedule_child
 from iro_standards.iro_standards.workflow.states import OPEN_REVIEW_STATES
 
 PREFIX = "BENCH-"
@@ -24,6 +28,7 @@ SEEDED = ("Looked After Child", "Care Episode", "Child Review", "Progress Review
 
 
 def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> dict:
+	refuse_sites_without_tests()
 	rng = random.Random(seed)
 	today = getdate()
 	frappe.flags.in_benchmark = True
@@ -33,10 +38,12 @@ def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> d
 	seed_children(children, today, rng)
 	print(f"seeded {children:,} children in {time.perf_counter() - started:.1f} s")
 
+	records_before = created_records()
 	with counted_queries() as fast_queries:
 		started = time.perf_counter()
 		tasks.daily(today)
 		fast_seconds = time.perf_counter() - started
+	created = {doctype: count - records_before[doctype] for doctype, count in created_records().items()}
 	with counted_queries() as repeat_queries:
 		started = time.perf_counter()
 		tasks.daily(today)
@@ -56,6 +63,8 @@ def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> d
 		"children": children,
 		"daily_job_seconds": round(fast_seconds, 2),
 		"daily_job_queries": fast_queries[0],
+		"reviews_created": created["Child Review"],
+		"progress_reviews_created": created["Progress Review"],
 		"second_run_seconds": round(repeat_seconds, 2),
 		"second_run_queries": repeat_queries[0],
 		"naive_sample_children": len(sample),
@@ -69,6 +78,13 @@ def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> d
 	cleanup()
 	frappe.db.commit()
 	return result
+
+
+def created_records() -> dict[str, int]:
+	return {
+		doctype: frappe.db.count(doctype, {"child": ("like", f"{PREFIX}%")})
+		for doctype in ("Child Review", "Progress Review")
+	}
 
 
 def ensure_user(email: str, role: str) -> str:
@@ -115,28 +131,33 @@ def seed_child(n: int, today: date, rng: random.Random):
 			"became_looked_after": start,
 			"last_review_held": last_held,
 			"next_review_due": next_due,
+			"current_episode": episode,
 		},
 	)
 	yield "Care Episode", {"name": episode, "child": child, "start_date": start, "is_open": 1}
 	yield "Child Review", review_row(held, child, episode, last_held, "Record Distributed", sent=last_held)
 	planned_due = add_days(today, -1) if n % 1000 == 0 else next_due
-	yield "Child Review", review_row(f"{PREFIX}P{n:07d}", child, episode, planned_due, "Planned")
+	if n % 200 != 2:
+		planned = review_row(f"{PREFIX}P{n:07d}", child, episode, planned_due, "Planned")
+		yield "Child Review", {**planned, "open_for_child": child, "previous_review": held}
 	if n % 1000 == 1:
 		sent = add_days(today, -8)
 		silent = review_row(
 			f"{PREFIX}T{n:07d}", child, episode, add_days(sent, -2), "With Team Manager", sent=sent
 		)
 		yield "Child Review", {**silent, "tm_response_due": add_days(today, -1)}
-	yield (
-		"Progress Review",
-		{
-			"name": f"{PREFIX}G{n:07d}",
-			"child_review": held,
-			"child": child,
-			"due_date": add_days(last_held, 91),
-			"status": "Due",
-		},
-	)
+	if n % 200 != 3:
+		yield (
+			"Progress Review",
+			{
+				"name": f"{PREFIX}G{n:07d}",
+				"child_review": held,
+				"child": child,
+				"due_date": add_days(last_held, 91),
+				"status": "Due",
+				"open_for_child": child,
+			},
+		)
 	if n % 20 == 0:
 		yield (
 			"IRO Dispute",
@@ -169,13 +190,17 @@ def review_row(name: str, child: str, episode: str, on: date, status: str, sent:
 		"decisions_recorded_on": on if held else None,
 		"sent_to_tm_on": sent,
 		"tm_response_due": None,
+		"next_review_date": add_days(on, 182) if held else None,
 		"overdue": 0,
+		"open_for_child": None,
+		"previous_review": None,
 	}
 
 
 def naive_daily(children: list[str], today: date) -> None:
 	"""What the job would be with a document load per child and per record."""
 	for name in children:
+		schedule_child(name)
 		child = frappe.get_doc("Looked After Child", name)
 		for review_name in frappe.get_all("Child Review", {"child": child.name}, pluck="name"):
 			review = frappe.get_doc("Child Review", review_name)
@@ -215,6 +240,7 @@ def counted_queries():
 
 
 def cleanup() -> None:
+	remove_records_the_job_created()
 	for doctype in SEEDED:
 		field = "reference_name" if doctype == "ToDo" else "name"
 		frappe.db.delete(doctype, {field: ("like", f"{PREFIX}%")})
@@ -222,3 +248,19 @@ def cleanup() -> None:
 	frappe.db.delete("Version", {"docname": ("like", f"{PREFIX}%")})
 	frappe.db.delete("Notification Log", {"document_name": ("like", "bench.iro.%")})
 	frappe.db.commit()
+
+
+def remove_records_the_job_created() -> None:
+	"""Reviews and progress reviews the cycle created for seeded children, with their rows."""
+	for doctype in ("Child Review", "Progress Review"):
+		created = frappe.get_all(
+			doctype,
+			{"child": ("like", f"{PREFIX}%"), "name": ("not like", f"{PREFIX}%")},
+			pluck="name",
+		)
+		for batch in tasks.batches(created):
+			for table in ("Practice Standard Check", "Recommendation Progress"):
+				frappe.db.delete(table, {"parenttype": doctype, "parent": ("in", batch)})
+			for related, field in (("ToDo", "reference_name"), ("Notification Log", "document_name")):
+				frappe.db.delete(related, {field: ("in", batch)})
+			frappe.db.delete(doctype, {"name": ("in", batch)})

@@ -84,3 +84,11 @@ DISPUTE_RESPONSE_OVERDUE = Condition(
 		Clause("current_response_due", "<", TODAY),
 	),
 )
+CARE_PLAN_UPDATE_OVERDUE = Condition(
+	"care plan update overdue",
+	(
+		Clause("docstatus", "=", 1),
+		Clause("care_plan_updated_on", "is null"),
+		Clause("care_plan_update_due", "<", TODAY),
+	),
+)

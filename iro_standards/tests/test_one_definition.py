@@ -9,6 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards.conditions import criterion, holds_for
 from iro_standards.standards.conditions import (
+	CARE_PLAN_UPDATE_OVERDUE,
 	DISPUTE_RESPONSE_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
@@ -78,3 +79,6 @@ class TestOneDefinitionPerRule(FrappeTestCase):
 
 	def test_dispute_response_overdue(self):
 		self.agree("IRO Dispute", DISPUTE_RESPONSE_OVERDUE)
+
+	def test_care_plan_update_overdue(self):
+		self.agree("Child Review", CARE_PLAN_UPDATE_OVERDUE)

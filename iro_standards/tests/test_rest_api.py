@@ -6,7 +6,12 @@ from datetime import date
 import frappe
 from frappe.model.workflow import apply_workflow
 
-from iro_standards.tests.factories import delete_child_and_records, hold_review, make_looked_after_child
+from iro_standards.tests.factories import (
+	delete_child_and_records,
+	hold_review,
+	make_looked_after_child,
+	make_review,
+)
 from iro_standards.tests.live_server import LiveServerTestCase
 
 
@@ -26,9 +31,7 @@ class TestRestApiOverHttp(LiveServerTestCase):
 			iro_allocated_on=date(2025, 12, 22),
 			team_manager=cls.team_manager,
 		)
-		cls.review_a = frappe.get_doc(
-			{"doctype": "Child Review", "child": cls.child_a.name, "planned_date": date(2026, 1, 19)}
-		).insert()
+		cls.review_a = make_review(cls.child_a.name, date(2026, 1, 19))
 		cls.review_b = hold_review(
 			cls.child_b.name,
 			date(2026, 1, 19),

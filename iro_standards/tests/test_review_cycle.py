@@ -10,8 +10,8 @@ from frappe.tests.utils import FrappeTestCase
 from pymysql.err import IntegrityError
 
 from iro_standards.iro_standards import cards, cycle
-from iro_standards.standards import first_review_due, progress_review_due
-from iro_standards.tasks import daily
+from iro_standards.standards import care_plan_update_due, first_review_due, progress_review_due
+from iro_standards.tasks import daily, mark_overdue_care_plan_updates
 from iro_standards.tests.factories import (
 	delete_child_and_records,
 	hold_review,
@@ -19,6 +19,7 @@ from iro_standards.tests.factories import (
 	make_looked_after_child,
 	make_user,
 	reviews_booked_by_hand,
+	workflow_switched_off,
 )
 
 START = date(2025, 12, 1)
@@ -247,6 +248,47 @@ class TestReviewCycle(FrappeTestCase):
 		episode.update({"end_date": date(2025, 12, 15), "end_reason": "Returned Home"})
 		episode.save()
 		self.assertEqual(frappe.db.get_value("Child Review", booked.name, "status"), "Cancelled")
+
+
+class TestCarePlanUpdate(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def agreed_review(self, agreed_on: date):
+		child = make_looked_after_child(START)
+		with workflow_switched_off("Child Review"):
+			review = hold_review(child.name, date(2025, 12, 29))
+			review.update(
+				{
+					"decisions_recorded_on": date(2025, 12, 30),
+					"sent_to_tm_on": date(2025, 12, 30),
+					"tm_response": "Agreed",
+					"tm_response_on": agreed_on,
+				}
+			)
+			review.save()
+		return review
+
+	def test_due_ten_working_days_after_the_agreement_and_flagged_until_done(self):
+		self.addCleanup(frappe.db.commit)
+		review = self.agreed_review(date(2026, 1, 5))
+		self.addCleanup(delete_child_and_records, review.child)
+		self.assertEqual(review.care_plan_update_due, care_plan_update_due(date(2026, 1, 5)))
+		mark_overdue_care_plan_updates(date(2026, 1, 20))
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "care_plan_update_overdue"), 1)
+		review.reload()
+		with workflow_switched_off("Child Review"):
+			review.care_plan_updated_on = date(2026, 1, 21)
+			review.save()
+		self.assertEqual(review.care_plan_update_overdue, 0)
+		mark_overdue_care_plan_updates(date(2026, 1, 22))
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "care_plan_update_overdue"), 0)
+
+	def test_an_update_before_the_agreement_is_refused(self):
+		review = self.agreed_review(date(2026, 1, 5))
+		review.care_plan_updated_on = date(2026, 1, 2)
+		with workflow_switched_off("Child Review"):
+			self.assertRaisesRegex(frappe.ValidationError, "cannot be before the team manager", review.save)
 
 
 class TestReviewCycleConcurrency(FrappeTestCase):

@@ -36,6 +36,7 @@ from iro_standards.standards import (
 	ReviewKind,
 	adjournment_limit,
 	age_in_years,
+	care_plan_update_due,
 	child_contact_due,
 	consultation_due,
 	decisions_due,
@@ -48,7 +49,7 @@ from iro_standards.standards import (
 	timeliness,
 	tm_response_due,
 )
-from iro_standards.standards.conditions import REVIEW_OVERDUE
+from iro_standards.standards.conditions import CARE_PLAN_UPDATE_OVERDUE, REVIEW_OVERDUE
 
 RECEIVED_FIELDS = (
 	"sw_report_received_on",
@@ -57,7 +58,13 @@ RECEIVED_FIELDS = (
 	"health_plan_received_on",
 	"consultation_docs_received_on",
 )
-AFTER_REVIEW_FIELDS = ("decisions_recorded_on", "sent_to_tm_on", "tm_response_on", "record_distributed_on")
+AFTER_REVIEW_FIELDS = (
+	"decisions_recorded_on",
+	"sent_to_tm_on",
+	"tm_response_on",
+	"record_distributed_on",
+	"care_plan_updated_on",
+)
 STATUS_DATES = (
 	("Record Distributed", "record_distributed_on"),
 	("With Team Manager", "sent_to_tm_on"),
@@ -100,6 +107,9 @@ class ChildReview(CaseRecord):
 		]
 		care_plan_rag: DF.Literal["", "Red", "Amber", "Green"]
 		care_plan_received_on: DF.Date | None
+		care_plan_update_due: DF.Date | None
+		care_plan_update_overdue: DF.Check
+		care_plan_updated_on: DF.Date | None
 		case_number: DF.Data | None
 		chair: DF.Link | None
 		child: DF.Link
@@ -493,6 +503,26 @@ class ChildReview(CaseRecord):
 				title=_("Missing information"),
 			)
 		refuse_date_before(self, "tm_response_on", sent, field_label(self, "sent_to_tm_on"))
+		self.set_care_plan_update_due()
+
+	def set_care_plan_update_due(self) -> None:
+		"""The care plan is updated within 10 working days of the team manager's agreement; a
+		deemed agreement counts from the last day they had to respond."""
+		agreed = {
+			"Agreed": date_of(self, "tm_response_on"),
+			"Deemed Agreed": date_of(self, "tm_response_due"),
+		}
+		agreed_on = agreed.get(self.tm_response)
+		if self.care_plan_updated_on and not agreed_on:
+			frappe.throw(
+				_("{0} can only be recorded once the team manager has agreed the decisions.").format(
+					field_label(self, "care_plan_updated_on")
+				),
+				title=_("Missing information"),
+			)
+		refuse_date_before(self, "care_plan_updated_on", agreed_on, _("the team manager's agreement"))
+		self.care_plan_update_due = care_plan_update_due(agreed_on, **engine_kwargs()) if agreed_on else None
+		self.care_plan_update_overdue = int(holds_for(CARE_PLAN_UPDATE_OVERDUE, self))
 
 	def derive_spoken_to_privately(self) -> None:
 		if self.spoken_to_privately:
