@@ -28,6 +28,7 @@ from iro_standards.standards import CaseloadBand, caseload_band
 from iro_standards.standards.conditions import (
 	CARE_PLAN_UPDATE_OVERDUE,
 	DISPUTE_RESPONSE_OVERDUE,
+	INFORMAL_RESOLUTION_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
 )
@@ -41,6 +42,7 @@ def daily(today: date | None = None) -> None:
 	mark_overdue_reviews(today)
 	mark_overdue_progress_reviews(today)
 	mark_overdue_care_plan_updates(today)
+	mark_overdue_informal_resolutions(today)
 	mark_overdue_dispute_responses(today)
 	deem_silent_team_managers_agreed(today)
 	assign_overdue_reviews_to_iro_managers(today)
@@ -91,22 +93,23 @@ def children_out_of_step() -> list[str]:
 
 
 def mark_overdue_reviews(today: date) -> None:
-	review = frappe.qb.DocType("Child Review")
-	is_overdue = criterion(REVIEW_OVERDUE, review, today)
-	frappe.qb.update(review).set(review.overdue, 1).where(is_overdue & (review.overdue == 0)).run()
-	frappe.qb.update(review).set(review.overdue, 0).where((review.overdue == 1) & is_overdue.negate()).run()
-	frappe.db.commit()
+	flag_where(REVIEW_OVERDUE, "Child Review", "overdue", today)
 
 
 def mark_overdue_care_plan_updates(today: date) -> None:
-	review = frappe.qb.DocType("Child Review")
-	is_overdue = criterion(CARE_PLAN_UPDATE_OVERDUE, review, today)
-	frappe.qb.update(review).set(review.care_plan_update_overdue, 1).where(
-		is_overdue & (review.care_plan_update_overdue == 0)
-	).run()
-	frappe.qb.update(review).set(review.care_plan_update_overdue, 0).where(
-		(review.care_plan_update_overdue == 1) & is_overdue.negate()
-	).run()
+	flag_where(CARE_PLAN_UPDATE_OVERDUE, "Child Review", "care_plan_update_overdue", today)
+
+
+def mark_overdue_informal_resolutions(today: date) -> None:
+	flag_where(INFORMAL_RESOLUTION_OVERDUE, "Child Review", "informal_resolution_overdue", today)
+
+
+def flag_where(condition, doctype: str, flag: str, today: date) -> None:
+	"""Set the check ``flag`` on the records the condition holds for today, and clear it elsewhere."""
+	table = frappe.qb.DocType(doctype)
+	holds = criterion(condition, table, today)
+	frappe.qb.update(table).set(table[flag], 1).where(holds & (table[flag] == 0)).run()
+	frappe.qb.update(table).set(table[flag], 0).where((table[flag] == 1) & holds.negate()).run()
 	frappe.db.commit()
 
 
@@ -119,15 +122,7 @@ def mark_overdue_progress_reviews(today: date) -> None:
 
 
 def mark_overdue_dispute_responses(today: date) -> None:
-	dispute = frappe.qb.DocType("IRO Dispute")
-	is_overdue = criterion(DISPUTE_RESPONSE_OVERDUE, dispute, today)
-	frappe.qb.update(dispute).set(dispute.response_overdue, 1).where(
-		is_overdue & (dispute.response_overdue == 0)
-	).run()
-	frappe.qb.update(dispute).set(dispute.response_overdue, 0).where(
-		(dispute.response_overdue == 1) & is_overdue.negate()
-	).run()
-	frappe.db.commit()
+	flag_where(DISPUTE_RESPONSE_OVERDUE, "IRO Dispute", "response_overdue", today)
 
 
 def deem_silent_team_managers_agreed(today: date) -> None:

@@ -92,3 +92,11 @@ CARE_PLAN_UPDATE_OVERDUE = Condition(
 		Clause("care_plan_update_due", "<", TODAY),
 	),
 )
+INFORMAL_RESOLUTION_OVERDUE = Condition(
+	"informal resolution overdue",
+	(
+		Clause("docstatus", "=", 1),
+		Clause("informal_resolution_on", "is null"),
+		Clause("informal_resolution_due", "<", TODAY),
+	),
+)

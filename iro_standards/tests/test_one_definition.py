@@ -11,6 +11,7 @@ from iro_standards.iro_standards.conditions import criterion, holds_for
 from iro_standards.standards.conditions import (
 	CARE_PLAN_UPDATE_OVERDUE,
 	DISPUTE_RESPONSE_OVERDUE,
+	INFORMAL_RESOLUTION_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
 )
@@ -82,3 +83,6 @@ class TestOneDefinitionPerRule(FrappeTestCase):
 
 	def test_care_plan_update_overdue(self):
 		self.agree("Child Review", CARE_PLAN_UPDATE_OVERDUE)
+
+	def test_informal_resolution_overdue(self):
+		self.agree("Child Review", INFORMAL_RESOLUTION_OVERDUE)

@@ -10,8 +10,13 @@ from frappe.tests.utils import FrappeTestCase
 from pymysql.err import IntegrityError
 
 from iro_standards.iro_standards import cards, cycle
-from iro_standards.standards import care_plan_update_due, first_review_due, progress_review_due
-from iro_standards.tasks import daily, mark_overdue_care_plan_updates
+from iro_standards.standards import (
+	care_plan_update_due,
+	first_review_due,
+	informal_resolution_due,
+	progress_review_due,
+)
+from iro_standards.tasks import daily, mark_overdue_care_plan_updates, mark_overdue_informal_resolutions
 from iro_standards.tests.factories import (
 	delete_child_and_records,
 	hold_review,
@@ -287,6 +292,54 @@ class TestCarePlanUpdate(FrappeTestCase):
 	def test_an_update_before_the_agreement_is_refused(self):
 		review = self.agreed_review(date(2026, 1, 5))
 		review.care_plan_updated_on = date(2026, 1, 2)
+		with workflow_switched_off("Child Review"):
+			self.assertRaisesRegex(frappe.ValidationError, "cannot be before the team manager", review.save)
+
+
+class TestDisagreement(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def disagreed_review(self):
+		child = make_looked_after_child(START)
+		with workflow_switched_off("Child Review"):
+			review = hold_review(child.name, date(2025, 12, 29))
+			review.update(
+				{
+					"decisions_recorded_on": date(2025, 12, 30),
+					"sent_to_tm_on": date(2025, 12, 30),
+					"tm_response": "Disagreed",
+					"tm_response_on": date(2026, 1, 5),
+				}
+			)
+			review.save()
+		return review
+
+	def test_resolved_informally_within_five_working_days_or_flagged(self):
+		self.addCleanup(frappe.db.commit)
+		review = self.disagreed_review()
+		self.addCleanup(delete_child_and_records, review.child)
+		self.assertEqual(review.informal_resolution_due, informal_resolution_due(date(2026, 1, 5)))
+		mark_overdue_informal_resolutions(date(2026, 1, 13))
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "informal_resolution_overdue"), 1)
+		review.reload()
+		with workflow_switched_off("Child Review"):
+			review.informal_resolution_on = date(2026, 1, 14)
+			self.assertRaisesRegex(frappe.ValidationError, "Informal Resolution Outcome", review.save)
+			review.reload()
+			review.update(
+				{
+					"informal_resolution_on": date(2026, 1, 14),
+					"informal_resolution_outcome": "Not Resolved",
+					"dissent": "The team manager holds that the placement should continue.",
+				}
+			)
+			review.save()
+		self.assertEqual(review.informal_resolution_overdue, 0)
+
+	def test_a_resolution_before_the_disagreement_is_refused(self):
+		review = self.disagreed_review()
+		review.update({"informal_resolution_on": date(2026, 1, 2), "informal_resolution_outcome": "Resolved"})
 		with workflow_switched_off("Child Review"):
 			self.assertRaisesRegex(frappe.ValidationError, "cannot be before the team manager", review.save)
 

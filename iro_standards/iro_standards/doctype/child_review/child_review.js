@@ -6,19 +6,38 @@ frappe.ui.form.on("Child Review", {
 		if (frm.doc.docstatus !== 1) {
 			return;
 		}
-		frm.add_custom_button(
-			__("Progress Review"),
-			() => frappe.new_doc("Progress Review", { child_review: frm.doc.name }),
-			__("Create")
-		);
-		frm.add_custom_button(
-			__("Dispute"),
-			() =>
-				frappe.new_doc("IRO Dispute", {
-					child: frm.doc.child,
-					child_review: frm.doc.name,
-				}),
-			__("Create")
-		);
+		frm.add_custom_button(__("Progress Review"), () => open_progress_review(frm), __("Create"));
+		frm.add_custom_button(__("Dispute"), () => raise_dispute(frm), __("Create"));
+		if (disagreement_unresolved(frm.doc)) {
+			frm.add_custom_button(__("Raise Dispute"), () => raise_dispute(frm)).addClass("btn-primary");
+		}
 	},
 });
+
+function disagreement_unresolved(doc) {
+	return (
+		doc.informal_resolution_outcome === "Not Resolved" ||
+		(doc.informal_resolution_overdue && !doc.informal_resolution_on)
+	);
+}
+
+function raise_dispute(frm) {
+	frappe.new_doc("IRO Dispute", {
+		child: frm.doc.child,
+		child_review: frm.doc.name,
+		issue: frm.doc.dissent || frm.doc.tm_comments || "",
+	});
+}
+
+async function open_progress_review(frm) {
+	const { message } = await frappe.db.get_value(
+		"Progress Review",
+		{ child_review: frm.doc.name },
+		"name"
+	);
+	if (message && message.name) {
+		frappe.set_route("Form", "Progress Review", message.name);
+	} else {
+		frappe.new_doc("Progress Review", { child_review: frm.doc.name });
+	}
+}

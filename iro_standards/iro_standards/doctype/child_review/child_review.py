@@ -40,6 +40,7 @@ from iro_standards.standards import (
 	child_contact_due,
 	consultation_due,
 	decisions_due,
+	informal_resolution_due,
 	invitations_due,
 	next_review_due,
 	participation_code_fits_age,
@@ -49,7 +50,11 @@ from iro_standards.standards import (
 	timeliness,
 	tm_response_due,
 )
-from iro_standards.standards.conditions import CARE_PLAN_UPDATE_OVERDUE, REVIEW_OVERDUE
+from iro_standards.standards.conditions import (
+	CARE_PLAN_UPDATE_OVERDUE,
+	INFORMAL_RESOLUTION_OVERDUE,
+	REVIEW_OVERDUE,
+)
 
 RECEIVED_FIELDS = (
 	"sw_report_received_on",
@@ -64,6 +69,7 @@ AFTER_REVIEW_FIELDS = (
 	"tm_response_on",
 	"record_distributed_on",
 	"care_plan_updated_on",
+	"informal_resolution_on",
 )
 STATUS_DATES = (
 	("Record Distributed", "record_distributed_on"),
@@ -123,10 +129,15 @@ class ChildReview(CaseRecord):
 		consulted_about_chairing: DF.Check
 		decisions_due: DF.Date | None
 		decisions_recorded_on: DF.Date | None
+		dissent: DF.SmallText | None
 		episode: DF.Link | None
 		health_plan_received_on: DF.Date | None
 		held_date: DF.Date | None
 		held_in_timescale: DF.Check
+		informal_resolution_due: DF.Date | None
+		informal_resolution_on: DF.Date | None
+		informal_resolution_outcome: DF.Literal["", "Resolved", "Not Resolved"]
+		informal_resolution_overdue: DF.Check
 		interpreter_arranged: DF.Check
 		invitations_due: DF.Date | None
 		invitations_sent_on: DF.Date | None
@@ -504,6 +515,25 @@ class ChildReview(CaseRecord):
 			)
 		refuse_date_before(self, "tm_response_on", sent, field_label(self, "sent_to_tm_on"))
 		self.set_care_plan_update_due()
+		self.set_informal_resolution_due()
+
+	def set_informal_resolution_due(self) -> None:
+		"""A disagreement is resolved informally within 5 working days, its outcome recorded; the
+		deadline stays when the decisions are sent back to the team manager."""
+		disagreed = date_of(self, "tm_response_on") if self.tm_response == "Disagreed" else None
+		if disagreed:
+			self.informal_resolution_due = informal_resolution_due(disagreed, **engine_kwargs())
+		if self.informal_resolution_on and not self.informal_resolution_due:
+			frappe.throw(
+				_("{0} can only be recorded once the team manager has disagreed.").format(
+					field_label(self, "informal_resolution_on")
+				),
+				title=_("Missing information"),
+			)
+		if self.informal_resolution_on and not self.informal_resolution_outcome:
+			require_fields(self, "informal_resolution_outcome")
+		refuse_date_before(self, "informal_resolution_on", disagreed, _("the team manager's disagreement"))
+		self.informal_resolution_overdue = int(holds_for(INFORMAL_RESOLUTION_OVERDUE, self))
 
 	def set_care_plan_update_due(self) -> None:
 		"""The care plan is updated within 10 working days of the team manager's agreement; a
