@@ -105,7 +105,14 @@ def seed_children(count: int, today: date, rng: random.Random) -> None:
 			rows[doctype].append(row)
 	now = frappe.utils.now()
 	base = {"owner": "Administrator", "modified_by": "Administrator", "creation": now, "modified": now}
+	rows["User"] = [
+		{"name": iro, "email": iro, "first_name": "Bench", "enabled": 1, "user_type": "System User"}
+		for iro in sorted({row["allocated_iro"] for row in rows["Looked After Child"]})
+		if not frappe.db.exists("User", iro)
+	]
 	for doctype, doctype_rows in rows.items():
+		if not doctype_rows:
+			continue
 		fields = [*doctype_rows[0], *base]
 		values = [(*row.values(), *base.values()) for row in doctype_rows]
 		frappe.db.bulk_insert(doctype, fields, values, chunk_size=5000)
@@ -247,6 +254,7 @@ def cleanup() -> None:
 	frappe.db.delete("Comment", {"reference_name": ("like", f"{PREFIX}%")})
 	frappe.db.delete("Version", {"docname": ("like", f"{PREFIX}%")})
 	frappe.db.delete("Notification Log", {"document_name": ("like", "bench.iro.%")})
+	frappe.db.delete("User", {"name": ("like", "bench.iro.%")})
 	frappe.db.commit()
 
 
