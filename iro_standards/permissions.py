@@ -19,7 +19,14 @@ import frappe
 from frappe.model.document import Document
 
 CHILD = "Looked After Child"
-CHILD_RECORDS = ("Care Episode", "Child Review", "Progress Review", "IRO Dispute", "IRO Contact")
+CHILD_RECORDS = (
+	"Care Episode",
+	"Child Review",
+	"Progress Review",
+	"IRO Dispute",
+	"IRO Contact",
+	"Care Plan RAG Update",
+)
 SERVICE_WIDE_ROLES = frozenset({"System Manager", "IRO Manager", "Head of Service", "Safeguarding Admin"})
 ALLOCATION_FIELD_BY_ROLE = {
 	"IRO": "allocated_iro",

@@ -158,6 +158,7 @@ def delete_child_and_records(child: str) -> None:
 		"Progress Review",
 		"IRO Dispute",
 		"IRO Contact",
+		"Care Plan RAG Update",
 		"Child Review",
 		"Looked After Child",
 	):

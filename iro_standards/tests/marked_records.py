@@ -58,6 +58,15 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 			"child_wants_raised": f"{marker} wishes",
 		}
 	).insert()
+	rating = frappe.get_doc(
+		{
+			"doctype": "Care Plan RAG Update",
+			"child": child.name,
+			"rated_on": date(2026, 2, 3),
+			"care_plan_rag": "Amber",
+			"rag_narrative": f"{marker} rating",
+		}
+	).insert()
 	attach_marked_records(marker, iro, child.name)
 	names = {
 		"Looked After Child": [child.name],
@@ -66,6 +75,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"Progress Review": [progress.name],
 		"IRO Dispute": [dispute.name],
 		"IRO Contact": [contact.name],
+		"Care Plan RAG Update": [rating.name],
 	}
 	review = frappe.get_doc("Child Review", review.name)
 	for table in ("attendees", "recommendations", "standards"):

@@ -193,7 +193,7 @@ def current_episode(child: str):
 	episodes = frappe.get_all(
 		"Care Episode",
 		filters={"child": child},
-		fields=["name", "start_date", "end_date", "is_open"],
+		fields=["name", "child", "start_date", "end_date", "is_open"],
 		order_by="is_open desc, start_date desc",
 		limit=1,
 	)
@@ -204,6 +204,20 @@ def child_status(child: str, episode) -> str:
 	if not episode:
 		return "Not Yet Looked After"
 	return "Looked After" if episode.is_open else "Ceased"
+
+
+def latest_rating(episode, reviews: list) -> str | None:
+	"""The care plan RAG given last in the episode, at a review or between reviews."""
+	ratings = [(getdate(r.held_date), 0, r.care_plan_rag) for r in reviews if r.care_plan_rag]
+	ratings += [
+		(getdate(u.rated_on), 1, u.care_plan_rag)
+		for u in frappe.get_all(
+			"Care Plan RAG Update",
+			filters={"child": episode.child, "rated_on": (">=", episode.start_date)},
+			fields=["rated_on", "care_plan_rag"],
+		)
+	]
+	return max(ratings)[2] if ratings else None
 
 
 def episode_timescales(episode) -> dict:
@@ -225,7 +239,7 @@ def episode_timescales(episode) -> dict:
 		"next_review_kind": result.next_review.kind.value if episode.is_open else None,
 		"progress_review_due": result.progress_review_due if episode.is_open else None,
 		"last_review_held": result.last_review_held,
-		"current_rag": next((r.care_plan_rag for r in reversed(reviews) if r.care_plan_rag), None),
+		"current_rag": latest_rating(episode, reviews),
 		"permanence_plan_ratified": "Yes" if ratified else (answered[-1] if answered else None),
 		"permanence_ratified_on": ratified.held_date if ratified else None,
 	}

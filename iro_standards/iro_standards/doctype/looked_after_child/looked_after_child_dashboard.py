@@ -5,7 +5,10 @@ def get_data():
 	return {
 		"fieldname": "child",
 		"transactions": [
-			{"label": _("Care"), "items": ["Care Episode", "Child Review", "Progress Review"]},
+			{
+				"label": _("Care"),
+				"items": ["Care Episode", "Child Review", "Progress Review", "Care Plan RAG Update"],
+			},
 			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute"]},
 		],
 	}

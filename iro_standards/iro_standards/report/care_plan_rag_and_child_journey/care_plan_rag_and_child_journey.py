@@ -27,22 +27,39 @@ def execute(filters=None):
 
 
 def ratings_by_child(filters) -> list[tuple[str, tuple[str, list[str]]]]:
-	"""Each child (in name order) with their case number and care plan ratings in the period, oldest first."""
+	"""Each child (in name order) with their case number and care plan ratings in the period, oldest
+	first: at the reviews held and between them."""
 	reviews = frappe.get_list(
 		"Child Review",
 		filters=[*figures.held_review_filters(filters), ["care_plan_rag", "is", "set"]],
-		fields=["child", "case_number", "care_plan_rag"],
-		order_by="held_date asc",
+		fields=["child", "case_number", "care_plan_rag", "held_date as rated_on"],
 		limit_page_length=0,
-		as_list=True,
+	)
+	between = updates_between_reviews(filters)
+	ratings = sorted(
+		[(r.rated_on, 0, r) for r in reviews] + [(u.rated_on, 1, u) for u in between],
+		key=lambda entry: entry[:2],
 	)
 	by_child = {}
-	for child, case_number, rating in reviews:
-		if child in by_child:
-			by_child[child][1].append(rating)
-		else:
-			by_child[child] = (case_number, [rating])
+	for _day, _order, rating in ratings:
+		by_child.setdefault(rating.child, (rating.case_number, []))[1].append(rating.care_plan_rag)
 	return sorted(by_child.items())
+
+
+def updates_between_reviews(filters) -> list:
+	"""Ratings the IROs gave between reviews in the period (a review-kind filter leaves them out)."""
+	if filters.get("review_kind"):
+		return []
+	start, end = figures.period(filters)
+	conditions = [["rated_on", "between", [start, end]]]
+	if filters.get("iro"):
+		conditions.append(["rated_by", "=", filters.iro])
+	return frappe.get_list(
+		"Care Plan RAG Update",
+		filters=conditions,
+		fields=["child", "case_number", "care_plan_rag", "rated_on"],
+		limit_page_length=0,
+	)
 
 
 def translated_labels() -> dict[str, str]:
@@ -129,7 +146,7 @@ def summary(rows: list[dict], moved: Counter, labels: dict[str, str]) -> list[di
 
 
 def child_journey(child: str) -> list[dict]:
-	"""Every review, progress review and dispute of one child, in date order."""
+	"""Every review, rating between reviews, progress review and dispute of one child, in date order."""
 	entries = [
 		{
 			"date": r.held_date,
@@ -158,6 +175,19 @@ def child_journey(child: str) -> list[dict]:
 			"Progress Review",
 			filters={"child": child, "status": ("not in", NOT_YET_PART_OF_THE_JOURNEY)},
 			fields=["name", "completed_on", "due_date", "overall_rag", "status"],
+		)
+	]
+	entries += [
+		{
+			"date": u.rated_on,
+			"record_type": "Care Plan RAG Update",
+			"record": u.name,
+			"what": _("Rated between reviews"),
+			"rag": u.care_plan_rag,
+			"status": "",
+		}
+		for u in frappe.get_list(
+			"Care Plan RAG Update", filters={"child": child}, fields=["name", "rated_on", "care_plan_rag"]
 		)
 	]
 	entries += [
