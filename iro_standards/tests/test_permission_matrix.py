@@ -21,16 +21,17 @@ DOCTYPES = (
 	"Progress Review",
 	"IRO Dispute",
 	"IRO Contact",
+	"Care Plan RAG Update",
 )
 # what each role may do to a record of a child it may see, in DOCTYPES order
 EXPECTED = {
-	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd"),
-	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc"),
-	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc"),
-	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r"),
-	"Social Worker": ("r", "r", "r", "r", "r", "r"),
-	"Team Manager": ("r", "r", "rws", "r", "r", "r"),
-	"Head of Service": ("r", "r", "r", "r", "r", "r"),
+	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd", "rwcd"),
+	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc", "rwc"),
+	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc", "rwc"),
+	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r", "r"),
+	"Social Worker": ("r", "r", "r", "r", "r", "r", "r"),
+	"Team Manager": ("r", "r", "rws", "r", "r", "r", "r"),
+	"Head of Service": ("r", "r", "r", "r", "r", "r", "r"),
 }
 SCOPED_ROLES = ("IRO", "Social Worker", "Team Manager")
 
@@ -79,6 +80,15 @@ class TestPermissionMatrix(FrappeTestCase):
 					"iro": "Administrator",
 					"contact_date": date(2026, 1, 9),
 					"kind": "Call",
+				}
+			).insert(),
+			"Care Plan RAG Update": frappe.get_doc(
+				{
+					"doctype": "Care Plan RAG Update",
+					"child": child.name,
+					"rated_on": date(2026, 2, 3),
+					"care_plan_rag": "Amber",
+					"rag_narrative": "Placement plan late",
 				}
 			).insert(),
 		}
