@@ -6,7 +6,13 @@ from frappe.tests.utils import FrappeTestCase
 from iro_standards.iro_standards.report.care_plan_rag_and_child_journey.care_plan_rag_and_child_journey import (
 	execute,
 )
-from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child, make_user
+from iro_standards.tests.factories import (
+	hold_review,
+	make_child,
+	make_looked_after_child,
+	make_outgoing_email_account,
+	make_user,
+)
 
 
 def rate(child: str, rag: str, on: date, narrative: str = "Placement plan agreed"):
@@ -27,6 +33,7 @@ class TestCarePlanRAGUpdate(FrappeTestCase):
 		super().setUpClass()
 		cls.social_worker = make_user("rag.sw@example.com", "Social Worker")
 		cls.team_manager = make_user("rag.tm@example.com", "Team Manager")
+		make_outgoing_email_account()
 		frappe.db.commit()
 
 	def tearDown(self):

@@ -22,10 +22,9 @@ function disagreement_unresolved(doc) {
 }
 
 function raise_dispute(frm) {
-	frappe.new_doc("IRO Dispute", {
-		child: frm.doc.child,
-		child_review: frm.doc.name,
-		issue: frm.doc.dissent || frm.doc.tm_comments || "",
+	const issue = frm.doc.dissent || frm.doc.tm_comments || "";
+	frappe.new_doc("IRO Dispute", { child: frm.doc.child, child_review: frm.doc.name }, (dispute) => {
+		dispute.issue = issue;
 	});
 }
 
