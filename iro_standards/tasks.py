@@ -5,6 +5,7 @@ goes, so running it twice, or again after it was stopped half-way, gives nobody 
 anything.
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,7 +19,10 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.conditions import criterion
 from iro_standards.iro_standards.cycle import books_reviews_by_hand, schedule_child
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	pep_rules,
+)
 from iro_standards.iro_standards.workflow.states import (
 	CLOSED_DISPUTE_STATES,
 	OPEN_REVIEW_STATES,
@@ -32,6 +36,7 @@ from iro_standards.standards.conditions import (
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
 )
+from iro_standards.standards.education import next_pep_due
 
 BATCH_SIZE = 500
 
@@ -39,6 +44,7 @@ BATCH_SIZE = 500
 def daily(today: date | None = None) -> None:
 	today = getdate(today)
 	complete_review_cycles()
+	refresh_pep_due_dates()
 	mark_overdue_reviews(today)
 	mark_overdue_progress_reviews(today)
 	mark_overdue_care_plan_updates(today)
@@ -90,6 +96,38 @@ def children_out_of_step() -> list[str]:
 		where child.status = 'Looked After' and progress.name is null"""
 	)
 	return list(dict.fromkeys([*ended, *without_planned_review, *without_progress_review]))
+
+
+def refresh_pep_due_dates() -> None:
+	"""Each looked-after child's next PEP date, from this year's school terms: changed only where it
+	moved (the terms are entered a year at a time)."""
+	terms, ages = pep_rules()
+	kwargs = engine_kwargs()
+	children = frappe.get_all(
+		"Looked After Child",
+		filters={"status": "Looked After"},
+		fields=["name", "date_of_birth", "became_looked_after", "pep_due"],
+	)
+	held = defaultdict(list)
+	for row in frappe.get_all(
+		"PEP Meeting", filters={"parenttype": "Looked After Child"}, fields=["parent", "held_on"]
+	):
+		held[row.parent].append(getdate(row.held_on))
+	for batch in batches(children):
+		for child in batch:
+			if not (child.became_looked_after and child.date_of_birth):
+				continue
+			due = next_pep_due(
+				getdate(child.became_looked_after),
+				getdate(child.date_of_birth),
+				held[child.name],
+				terms,
+				ages,
+				**kwargs,
+			)
+			if due != (getdate(child.pep_due) if child.pep_due else None):
+				frappe.db.set_value("Looked After Child", child.name, "pep_due", due, update_modified=False)
+		frappe.db.commit()
 
 
 def mark_overdue_reviews(today: date) -> None:

@@ -6,9 +6,11 @@ from dataclasses import asdict
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 from iro_standards.iro_standards.workflow.states import ensure_workflow_state
 from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
+from iro_standards.standards.education import PEP_MAXIMUM_AGE, PEP_MINIMUM_AGE, PepAges, SchoolTerm
 from iro_standards.standards.timescales import default_dispute_stages, duration_field_names
 
 SETTINGS = "IRO Standards Settings"
@@ -28,6 +30,7 @@ class IROStandardsSettings(Document):
 		from iro_standards.iro_standards.doctype.iro_dispute_stage_timescale.iro_dispute_stage_timescale import (
 			IRODisputeStageTimescale,
 		)
+		from iro_standards.iro_standards.doctype.iro_school_term.iro_school_term import IROSchoolTerm
 
 		book_reviews_by_hand: DF.Check
 		care_plan_update_working_days: DF.Int
@@ -50,6 +53,9 @@ class IROStandardsSettings(Document):
 		invitations_working_days_before: DF.Int
 		iro_allocation_working_days: DF.Int
 		jurisdiction: DF.Literal["England", "Wales"]
+		pep_maximum_age: DF.Int
+		pep_minimum_age: DF.Int
+		school_terms: DF.Table[IROSchoolTerm]
 		later_rcpc_months: DF.Int
 		later_sw_report_working_days_before: DF.Int
 		max_adjournment_working_days: DF.Int
@@ -67,6 +73,7 @@ class IROStandardsSettings(Document):
 		self.validate_caseload_range()
 		self.validate_closure_days()
 		self.validate_dispute_stages()
+		self.validate_education()
 
 	def validate_positive_durations(self) -> None:
 		for fieldname in (*duration_field_names(), "due_soon_working_days"):
@@ -128,7 +135,34 @@ class IROStandardsSettings(Document):
 				)
 			first_row_by_stage[row.stage] = row.idx
 
+	def validate_education(self) -> None:
+		if (self.pep_minimum_age or 0) > (self.pep_maximum_age or 0):
+			frappe.throw(
+				_("{0} cannot be more than {1}.").format(
+					_(self.meta.get_label("pep_minimum_age")), _(self.meta.get_label("pep_maximum_age"))
+				),
+				title=_("Invalid PEP ages"),
+			)
+		for row in self.school_terms:
+			if row.start_date and row.end_date and getdate(row.end_date) < getdate(row.start_date):
+				frappe.throw(
+					_("School term row {0} ends before it starts.").format(row.idx),
+					title=_("Invalid school term"),
+				)
+
 	def on_update(self) -> None:
+		if (
+			self.has_value_changed("pep_minimum_age")
+			or self.has_value_changed("pep_maximum_age")
+			or (
+				self.get_doc_before_save()
+				and [(r.start_date, r.end_date) for r in self.get_doc_before_save().school_terms]
+				!= [(r.start_date, r.end_date) for r in self.school_terms]
+			)
+		):
+			frappe.enqueue(
+				"iro_standards.tasks.refresh_pep_due_dates", queue="long", enqueue_after_commit=True
+			)
 		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
 			ensure_workflow_state(state)
 
@@ -160,6 +194,15 @@ def get_site_timescales() -> Timescales:
 def get_site_calendar() -> WorkingCalendar:
 	"""The working calendar of this site's jurisdiction with its local closure days."""
 	return frappe.get_cached_doc(SETTINGS).to_calendar()
+
+
+def pep_rules() -> tuple[list[SchoolTerm], PepAges]:
+	"""The school terms and the PEP ages of this site."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	terms = [SchoolTerm(getdate(row.start_date), getdate(row.end_date)) for row in settings.school_terms]
+	minimum = PEP_MINIMUM_AGE if settings.pep_minimum_age is None else settings.pep_minimum_age
+	maximum = PEP_MAXIMUM_AGE if settings.pep_maximum_age is None else settings.pep_maximum_age
+	return terms, PepAges(minimum, maximum)
 
 
 def engine_kwargs() -> dict:

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, iro_standards contributors and contributors
 # For license information, please see license.txt
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -8,7 +10,10 @@ from frappe.utils import getdate
 
 from iro_standards.guards import forget_followers_without_access
 from iro_standards.iro_standards.case_record import CaseRecord
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	pep_rules,
+)
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
 	refuse_dates_outside_the_calendar,
@@ -16,7 +21,8 @@ from iro_standards.iro_standards.validation import (
 )
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES
 from iro_standards.permissions import may_access_child
-from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due, pep_due
+from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due
+from iro_standards.standards.education import next_pep_due
 
 
 class LookedAfterChild(CaseRecord):
@@ -27,6 +33,8 @@ class LookedAfterChild(CaseRecord):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
+		from iro_standards.iro_standards.doctype.pep_meeting.pep_meeting import PEPMeeting
 
 		advocate_offered: DF.Check
 		advocate_taken_up: DF.Check
@@ -60,6 +68,7 @@ class LookedAfterChild(CaseRecord):
 		pep_due: DF.Date | None
 		permanence_plan_ratified: DF.Literal["", "Yes", "No"]
 		permanence_ratified_on: DF.Date | None
+		peps: DF.Table[PEPMeeting]
 		preferred_language: DF.Literal["English", "Welsh"]
 		preferred_name: DF.Data | None
 		proceedings_live: DF.Check
@@ -82,6 +91,15 @@ class LookedAfterChild(CaseRecord):
 		)
 		self.set_allocation_timeliness()
 		self.check_sibling_allocation()
+		for row in self.peps:
+			refuse_future_dates(row, "held_on")
+		self.set_pep_due()
+
+	def set_pep_due(self) -> None:
+		if self.current_episode and self.became_looked_after:
+			episode = frappe._dict(child=self.name, start_date=self.became_looked_after, is_open=1)
+			held = [getdate(row.held_on) for row in self.peps if row.held_on]
+			self.pep_due = pep_due_for(episode, self.date_of_birth, held)
 
 	def on_update(self) -> None:
 		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
@@ -133,6 +151,7 @@ class LookedAfterChild(CaseRecord):
 		)
 
 
+CHILD_DOCTYPE = "Looked After Child"
 ALLOCATED_FIELDS = ("allocated_iro", "social_worker", "team_manager", "team")
 FINISHED_STATES = {
 	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
@@ -220,6 +239,24 @@ def latest_rating(episode, reviews: list) -> str | None:
 	return max(ratings)[2] if ratings else None
 
 
+def pep_due_for(episode, date_of_birth, peps_held: list) -> date | None:
+	"""The next PEP of a child in an open episode; none once the episode has ended."""
+	if not episode.is_open:
+		return None
+	terms, ages = pep_rules()
+	start = getdate(episode.start_date)
+	return next_pep_due(start, getdate(date_of_birth), peps_held, terms, ages, **engine_kwargs())
+
+
+def peps_held(child: str) -> list:
+	return [
+		getdate(day)
+		for day in frappe.get_all(
+			"PEP Meeting", filters={"parent": child, "parenttype": CHILD_DOCTYPE}, pluck="held_on"
+		)
+	]
+
+
 def episode_timescales(episode) -> dict:
 	reviews = frappe.get_all(
 		"Child Review",
@@ -234,7 +271,11 @@ def episode_timescales(episode) -> dict:
 	answered = [r.permanence_plan_ratified for r in reviews if r.permanence_plan_ratified]
 	return {
 		"became_looked_after": start,
-		"pep_due": pep_due(start, **kwargs),
+		"pep_due": pep_due_for(
+			episode,
+			frappe.db.get_value(CHILD_DOCTYPE, episode.child, "date_of_birth"),
+			peps_held(episode.child),
+		),
 		"next_review_due": result.next_review.due if episode.is_open else None,
 		"next_review_kind": result.next_review.kind.value if episode.is_open else None,
 		"progress_review_due": result.progress_review_due if episode.is_open else None,

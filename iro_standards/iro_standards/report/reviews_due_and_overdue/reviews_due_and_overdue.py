@@ -115,7 +115,7 @@ def columns() -> list[dict]:
 			"fieldtype": "Date",
 			"width": 140,
 		},
-		{"fieldname": "pep_due", "label": _("First PEP Due"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "pep_due", "label": _("PEP Due"), "fieldtype": "Date", "width": 110},
 		{
 			"fieldname": "milestones_missed",
 			"label": _("Preparation Not Done"),
