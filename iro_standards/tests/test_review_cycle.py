@@ -355,22 +355,26 @@ class TestReviewCycleConcurrency(FrappeTestCase):
 		self.addCleanup(delete_child_and_records, self.child)
 
 	def schedule_at_once(self, sessions: int = 2) -> list[BaseException]:
-		site, errors = frappe.local.site, []
-		barrier = threading.Barrier(sessions)
+		return self.at_once([lambda: cycle.schedule_child(self.child)] * sessions)
 
-		def session():
+	def at_once(self, actions: list) -> list[BaseException]:
+		"""Each action in its own session and connection, started together, committed on success."""
+		site, errors = frappe.local.site, []
+		barrier = threading.Barrier(len(actions))
+
+		def session(action):
 			frappe.init(site=site)
 			frappe.connect()
 			try:
 				barrier.wait()
-				cycle.schedule_child(self.child)
+				action()
 				frappe.db.commit()
 			except BaseException as error:
 				errors.append(error)
 			finally:
 				frappe.destroy()
 
-		threads = [threading.Thread(target=session) for _ in range(sessions)]
+		threads = [threading.Thread(target=session, args=(action,)) for action in actions]
 		for thread in threads:
 			thread.start()
 		for thread in threads:
@@ -385,3 +389,33 @@ class TestReviewCycleConcurrency(FrappeTestCase):
 		with patch.object(cycle, "lock_child", lambda child: None):
 			self.assertEqual(self.schedule_at_once(), [])
 		self.assertEqual(len(open_reviews(self.child)), 1)
+
+	def test_two_users_submitting_the_same_review_at_once_leave_one_next_review(self):
+		cycle.schedule_child(self.child)
+		review = frappe.get_doc("Child Review", {"open_for_child": self.child})
+		review.update(
+			{
+				"held_date": first_review_due(START),
+				"participation_code": "PN1",
+				"chair": "Administrator",
+				"next_review_date": date(2026, 3, 2),
+			}
+		)
+		review.save()
+		frappe.db.commit()
+
+		def submit_as(user: str):
+			def submit():
+				frappe.set_user(user)
+				frappe.get_doc("Child Review", review.name).submit()
+
+			return submit
+
+		manager = make_user("cycle.concurrent.manager@example.com", "IRO Manager")
+		frappe.db.commit()
+		errors = self.at_once([submit_as("Administrator"), submit_as(manager)])
+		self.assertEqual(len(errors), 1, errors)
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "docstatus"), 1)
+		(following,) = open_reviews(self.child)
+		self.assertEqual((following.previous_review, following.planned_date), (review.name, date(2026, 3, 2)))
+		self.assertEqual(len(open_progress_reviews(self.child)), 1)
