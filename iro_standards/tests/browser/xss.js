@@ -1,5 +1,6 @@
-// The IRO manager opens a review whose text an IRO filled with script: form, list, report and
-// print view; then the IRO walks their own child's records. Fails on any dialog a script opens,
+// The IRO manager opens the service workspace (its number cards and charts must show to the
+// service's roles, not only to System Manager) and a review whose text an IRO filled with script:
+// form, list, report and print view; then the IRO walks their own child's records. Fails on any dialog a script opens,
 // any JavaScript error, any server error, any request of the desk the app refuses, or a page that
 // does not show the review. Usage: node xss.js BASE_URL SEED_JSON SCREENSHOT_DIR
 const { chromium } = require("playwright-core");
@@ -8,6 +9,8 @@ const [base, seedJson, shots] = process.argv.slice(2);
 const seed = JSON.parse(seedJson);
 const walks = {
 	manager: [
+		["workspace-cards", "/app/iro-service", "Reviews in Timescale This Quarter"],
+		["workspace-chart", "/app/iro-service", "Review Timeliness by Month"],
 		["form", `/app/child-review/${seed.review}`, "XSS-1"],
 		["list", "/app/child-review", "XSS-1"],
 		[
@@ -22,6 +25,7 @@ const walks = {
 		],
 	],
 	iro: [
+		["workspace-cards", "/app/iro-service", "Reviews in Timescale This Quarter"],
 		["child", `/app/looked-after-child/${seed.child}`, seed.child],
 		["children", "/app/looked-after-child", "XSS-1"],
 		["review", `/app/child-review/${seed.review}`, "XSS-1"],
