@@ -25,6 +25,8 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		iro_allocated_on=date(2025, 12, 22),
 		**allocation,
 	)
+	child.append("peps", {"held_on": date(2026, 1, 12), "notes": f"{marker} pep"})
+	child.save()
 	review = hold_review(
 		child.name,
 		date(2026, 1, 19),
@@ -77,6 +79,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"IRO Contact": [contact.name],
 		"Care Plan RAG Update": [rating.name],
 	}
+	names["PEP Meeting"] = [row.name for row in child.peps]
 	review = frappe.get_doc("Child Review", review.name)
 	for table in ("attendees", "recommendations", "standards"):
 		for row in review.get(table):

@@ -54,9 +54,14 @@ async function walk(browser, role, problems) {
 		await page.goto(base + path);
 		await page.waitForLoadState("networkidle");
 		await page.waitForTimeout(1000);
+		const loaded = await page
+			.waitForFunction(() => !document.body.innerText.includes("Loading..."), null, { timeout: 20000 })
+			.then(() => true)
+			.catch(() => false);
 		await page.screenshot({ path: `${shots}/${role}-${name}.png` });
-		const text = await page.evaluate(() => document.body.innerText);
-		if (!text.includes(expected)) problems.push(`${role} ${name}: "${expected}" not shown`);
+		const text = await page.evaluate(() => document.body.innerText.toLowerCase());
+		if (!text.includes(expected.toLowerCase())) problems.push(`${role} ${name}: "${expected}" not shown`);
+		if (!loaded) problems.push(`${role} ${name}: still loading after 20 s`);
 		console.log(`${role} ${name}: ${path} (screenshot ${shots}/${role}-${name}.png)`);
 	}
 	await page.close();
