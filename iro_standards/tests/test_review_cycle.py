@@ -255,28 +255,30 @@ class TestReviewCycle(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Child Review", booked.name, "status"), "Cancelled")
 
 
+def answered_review(response: str, answered_on: date):
+	"""A review held on 29 December 2025 whose team manager gave ``response`` on ``answered_on``."""
+	child = make_looked_after_child(START)
+	with workflow_switched_off("Child Review"):
+		review = hold_review(child.name, date(2025, 12, 29))
+		review.update(
+			{
+				"decisions_recorded_on": date(2025, 12, 30),
+				"sent_to_tm_on": date(2025, 12, 30),
+				"tm_response": response,
+				"tm_response_on": answered_on,
+			}
+		)
+		review.save()
+	return review
+
+
 class TestCarePlanUpdate(FrappeTestCase):
 	def tearDown(self):
 		frappe.db.rollback()
 
-	def agreed_review(self, agreed_on: date):
-		child = make_looked_after_child(START)
-		with workflow_switched_off("Child Review"):
-			review = hold_review(child.name, date(2025, 12, 29))
-			review.update(
-				{
-					"decisions_recorded_on": date(2025, 12, 30),
-					"sent_to_tm_on": date(2025, 12, 30),
-					"tm_response": "Agreed",
-					"tm_response_on": agreed_on,
-				}
-			)
-			review.save()
-		return review
-
 	def test_due_ten_working_days_after_the_agreement_and_flagged_until_done(self):
 		self.addCleanup(frappe.db.commit)
-		review = self.agreed_review(date(2026, 1, 5))
+		review = answered_review("Agreed", date(2026, 1, 5))
 		self.addCleanup(delete_child_and_records, review.child)
 		self.assertEqual(review.care_plan_update_due, care_plan_update_due(date(2026, 1, 5)))
 		mark_overdue_care_plan_updates(date(2026, 1, 20))
@@ -290,7 +292,7 @@ class TestCarePlanUpdate(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Child Review", review.name, "care_plan_update_overdue"), 0)
 
 	def test_an_update_before_the_agreement_is_refused(self):
-		review = self.agreed_review(date(2026, 1, 5))
+		review = answered_review("Agreed", date(2026, 1, 5))
 		review.care_plan_updated_on = date(2026, 1, 2)
 		with workflow_switched_off("Child Review"):
 			self.assertRaisesRegex(frappe.ValidationError, "cannot be before the team manager", review.save)
@@ -300,24 +302,9 @@ class TestDisagreement(FrappeTestCase):
 	def tearDown(self):
 		frappe.db.rollback()
 
-	def disagreed_review(self):
-		child = make_looked_after_child(START)
-		with workflow_switched_off("Child Review"):
-			review = hold_review(child.name, date(2025, 12, 29))
-			review.update(
-				{
-					"decisions_recorded_on": date(2025, 12, 30),
-					"sent_to_tm_on": date(2025, 12, 30),
-					"tm_response": "Disagreed",
-					"tm_response_on": date(2026, 1, 5),
-				}
-			)
-			review.save()
-		return review
-
 	def test_resolved_informally_within_five_working_days_or_flagged(self):
 		self.addCleanup(frappe.db.commit)
-		review = self.disagreed_review()
+		review = answered_review("Disagreed", date(2026, 1, 5))
 		self.addCleanup(delete_child_and_records, review.child)
 		self.assertEqual(review.informal_resolution_due, informal_resolution_due(date(2026, 1, 5)))
 		mark_overdue_informal_resolutions(date(2026, 1, 13))
@@ -338,7 +325,7 @@ class TestDisagreement(FrappeTestCase):
 		self.assertEqual(review.informal_resolution_overdue, 0)
 
 	def test_a_resolution_before_the_disagreement_is_refused(self):
-		review = self.disagreed_review()
+		review = answered_review("Disagreed", date(2026, 1, 5))
 		review.update({"informal_resolution_on": date(2026, 1, 2), "informal_resolution_outcome": "Resolved"})
 		with workflow_switched_off("Child Review"):
 			self.assertRaisesRegex(frappe.ValidationError, "cannot be before the team manager", review.save)
