@@ -516,3 +516,83 @@ class TestWhetherARecordExistsIsNotTold(LiveServerTestCase):
 			),
 			self.child,
 		)
+
+
+class TestTheCyclesDoorsOverHttp(LiveServerTestCase):
+	"""What the care-planning cycle added, tried over HTTP by an IRO not allocated to child B: a
+	planned review, a rating between reviews and a PEP meeting for B, and links from the
+	attacker's own records to B's."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.attacker = cls.make_login("cycle.doors.iro.a@example.com", "IRO")
+		cls.holder = cls.make_login("cycle.doors.iro.b@example.com", "IRO")
+		cls.child_a = make_looked_after_child(date(2025, 12, 20), allocated_iro=cls.attacker).name
+		cls.child_b = make_looked_after_child(date(2025, 12, 20), allocated_iro=cls.holder).name
+		cls.held_b = hold_review(cls.child_b, date(2026, 1, 19)).name
+		cls.planned_b = frappe.db.get_value("Child Review", {"open_for_child": cls.child_b})
+		cls.serve(cls.child_a, cls.child_b)
+
+	def assertRefusedWithoutTelling(self, response, *secrets: str) -> None:
+		self.assertIn(response.status_code, (403, 404, 417), response.text)
+		for secret in secrets:
+			self.assertNotIn(secret, response.text)
+
+	def records_of_b(self) -> dict:
+		return {
+			doctype: frappe.db.count(doctype, {"child": self.child_b})
+			for doctype in ("Child Review", "Progress Review", "Care Plan RAG Update")
+		} | {"PEP Meeting": frappe.db.count("PEP Meeting", {"parent": self.child_b})}
+
+	def test_nothing_is_planned_rated_or_recorded_for_another_child(self):
+		attacker = self.session(self.attacker)
+		before = self.records_of_b()
+		review = attacker.post(
+			f"{self.base}/api/resource/Child Review",
+			json={"child": self.child_b, "planned_date": "2026-04-01"},
+			timeout=30,
+		)
+		self.assertRefusedWithoutTelling(review, self.planned_b, self.held_b)
+		rating = attacker.post(
+			f"{self.base}/api/resource/Care Plan RAG Update",
+			json={
+				"child": self.child_b,
+				"rated_on": "2026-02-02",
+				"care_plan_rag": "Red",
+				"rag_narrative": "x",
+			},
+			timeout=30,
+		)
+		self.assertRefusedWithoutTelling(rating, self.planned_b)
+		pep = attacker.put(
+			f"{self.base}/api/resource/Looked After Child/{self.child_b}",
+			json={"peps": [{"held_on": "2026-02-02", "notes": "x"}]},
+			timeout=30,
+		)
+		self.assertRefusedWithoutTelling(pep)
+		frappe.db.rollback()
+		self.assertEqual(self.records_of_b(), before)
+
+	def test_ones_own_records_cannot_point_at_another_childs(self):
+		attacker = self.session(self.attacker)
+		planned_a = frappe.db.get_value("Child Review", {"open_for_child": self.child_a})
+		review = attacker.put(
+			f"{self.base}/api/resource/Child Review/{planned_a}",
+			json={"previous_review": self.held_b, "open_for_child": self.child_b},
+			timeout=30,
+		)
+		frappe.db.rollback()
+		stored = frappe.db.get_value(
+			"Child Review", planned_a, ["previous_review", "open_for_child"], as_dict=True
+		)
+		self.assertEqual((stored.previous_review, stored.open_for_child), (None, self.child_a), review.text)
+		self.assertNotIn(self.planned_b, review.text)
+		progress = attacker.post(
+			f"{self.base}/api/resource/Progress Review",
+			json={"child_review": self.held_b},
+			timeout=30,
+		)
+		self.assertRefusedWithoutTelling(progress, self.planned_b)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Progress Review", {"child_review": self.held_b}), 1)
