@@ -19,6 +19,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	SETTINGS,
 	engine_kwargs,
 )
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import current_episode
 from iro_standards.standards.cycle import (
 	Change,
 	ChildCycle,
@@ -56,7 +57,7 @@ def lock_child(child: str) -> None:
 
 
 def read_cycle(child: str) -> ChildCycle:
-	episode = latest_episode(child)
+	episode = current_episode(child)
 	if not episode:
 		return ChildCycle(None)
 	held = frappe.get_all(
@@ -73,7 +74,7 @@ def read_cycle(child: str) -> ChildCycle:
 	)
 	return ChildCycle(
 		getdate(episode.start_date),
-		getdate(episode.end_date) if episode.end_date else None,
+		date_or_none(episode.end_date),
 		[
 			HeldReview(r.name, getdate(r.held_date), date_or_none(r.next_review_date), r.name in followed)
 			for r in held
@@ -89,32 +90,15 @@ def read_cycle(child: str) -> ChildCycle:
 	)
 
 
-def latest_episode(child: str):
-	episodes = frappe.get_all(
-		"Care Episode",
-		filters={"child": child},
-		fields=["name", "start_date", "end_date"],
-		order_by="is_open desc, start_date desc",
-		limit=1,
-	)
-	return episodes[0] if episodes else None
-
-
 def date_or_none(value):
 	return getdate(value) if value else None
 
 
 def open_review(child: str) -> OpenReview | None:
 	review = frappe.db.get_value(
-		"Child Review",
-		{"open_for_child": child},
-		["name", "planned_date", "reconvene_date", "previous_review"],
-		as_dict=True,
+		"Child Review", {"open_for_child": child}, ["name", "previous_review"], as_dict=True
 	)
-	if not review:
-		return None
-	meeting = getdate(review.reconvene_date or review.planned_date)
-	return OpenReview(review.name, meeting, review.previous_review or None)
+	return OpenReview(review.name, review.previous_review or None) if review else None
 
 
 def open_progress_review(child: str) -> OpenProgressReview | None:

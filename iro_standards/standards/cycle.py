@@ -32,10 +32,9 @@ class HeldReview:
 
 @dataclass(frozen=True, slots=True)
 class OpenReview:
-	"""The child's planned (or adjourned) review: its meeting date and the held review it follows."""
+	"""The child's planned (or adjourned) review and the held review it follows."""
 
 	name: str
-	meeting: date
 	follows: str | None = None
 
 

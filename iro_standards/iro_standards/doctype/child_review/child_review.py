@@ -530,7 +530,7 @@ class ChildReview(CaseRecord):
 				),
 				title=_("Missing information"),
 			)
-		if self.informal_resolution_on and not self.informal_resolution_outcome:
+		if self.informal_resolution_on:
 			require_fields(self, "informal_resolution_outcome")
 		refuse_date_before(self, "informal_resolution_on", disagreed, _("the team manager's disagreement"))
 		self.informal_resolution_overdue = int(holds_for(INFORMAL_RESOLUTION_OVERDUE, self))
