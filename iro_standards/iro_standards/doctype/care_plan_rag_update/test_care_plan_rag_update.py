@@ -74,3 +74,15 @@ class TestCarePlanRAGUpdate(FrappeTestCase):
 		self.assertRaisesRegex(
 			frappe.ValidationError, "was not looked after on", rate, never.name, "Red", date(2026, 1, 5)
 		)
+
+	def test_who_rated_when_and_from_what_cannot_be_rewritten(self):
+		child = make_looked_after_child(date(2025, 12, 1))
+		update = rate(child.name, "Amber", date(2026, 2, 2))
+		for field, value in (
+			("rated_by", "Guest"),
+			("previous_rag", "Green"),
+			("rated_on", date(2026, 2, 3)),
+		):
+			update.reload()
+			update.set(field, value)
+			self.assertRaises(frappe.CannotChangeConstantError, update.save)
