@@ -21,9 +21,15 @@ from frappe.utils import add_days, getdate
 from iro_standards import tasks
 from iro_standards.benchmarks import refuse_sites_without_tests
 from iro_standards.iro_standards.cycle import schedule_child
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	pep_rules,
+)
 from iro_standards.iro_standards.workflow.states import OPEN_REVIEW_STATES
+from iro_standards.standards.education import next_pep_due
 
 PREFIX = "BENCH-"
+BORN = date(2012, 1, 1)
 SEEDED = ("Looked After Child", "Care Episode", "Child Review", "Progress Review", "IRO Dispute", "ToDo")
 
 
@@ -98,10 +104,17 @@ def ensure_user(email: str, role: str) -> str:
 
 
 def seed_children(count: int, today: date, rng: random.Random) -> None:
+	terms, ages = pep_rules()
+	kwargs = engine_kwargs()
+
+	def pep_of(start: date, born: date) -> date | None:
+		"""The PEP date the app stores for a child with no PEP meeting recorded yet."""
+		return next_pep_due(getdate(start), getdate(born), [], terms, ages, **kwargs)
+
 	"""About one child in a thousand has a review newly overdue and one a silent team manager today."""
 	rows = {doctype: [] for doctype in SEEDED if doctype != "ToDo"}
 	for n in range(count):
-		for doctype, row in seed_child(n, today, rng):
+		for doctype, row in seed_child(n, today, rng, pep_of):
 			rows[doctype].append(row)
 	now = frappe.utils.now()
 	base = {"owner": "Administrator", "modified_by": "Administrator", "creation": now, "modified": now}
@@ -119,7 +132,7 @@ def seed_children(count: int, today: date, rng: random.Random) -> None:
 	frappe.db.commit()
 
 
-def seed_child(n: int, today: date, rng: random.Random):
+def seed_child(n: int, today: date, rng: random.Random, pep_of):
 	child, episode, held = f"{PREFIX}C{n:07d}", f"{PREFIX}E{n:07d}", f"{PREFIX}H{n:07d}"
 	start = add_days(today, -rng.randrange(200, 2000))
 	last_held = add_days(today, -rng.randrange(20, 170))
@@ -132,13 +145,14 @@ def seed_child(n: int, today: date, rng: random.Random):
 			"last_name": f"Child {n}",
 			"full_name": f"Bench Child {n}",
 			"case_number": f"{PREFIX}{n}",
-			"date_of_birth": "2012-01-01",
+			"date_of_birth": BORN,
 			"status": "Looked After",
 			"allocated_iro": f"bench.iro.{n % 1500}@example.com",
 			"became_looked_after": start,
 			"last_review_held": last_held,
 			"next_review_due": next_due,
 			"current_episode": episode,
+			"pep_due": pep_of(start, BORN),
 		},
 	)
 	yield "Care Episode", {"name": episode, "child": child, "start_date": start, "is_open": 1}
