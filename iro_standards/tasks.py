@@ -113,20 +113,23 @@ def refresh_pep_due_dates() -> None:
 		"PEP Meeting", filters={"parenttype": "Looked After Child"}, fields=["parent", "held_on"]
 	):
 		held[row.parent].append(getdate(row.held_on))
-	for batch in batches(children):
-		for child in batch:
-			if not (child.became_looked_after and child.date_of_birth):
-				continue
-			due = next_pep_due(
-				getdate(child.became_looked_after),
-				getdate(child.date_of_birth),
-				held[child.name],
-				terms,
-				ages,
-				**kwargs,
-			)
-			if due != (getdate(child.pep_due) if child.pep_due else None):
-				frappe.db.set_value("Looked After Child", child.name, "pep_due", due, update_modified=False)
+	moved = []
+	for child in children:
+		if not (child.became_looked_after and child.date_of_birth):
+			continue
+		due = next_pep_due(
+			getdate(child.became_looked_after),
+			getdate(child.date_of_birth),
+			held[child.name],
+			terms,
+			ages,
+			**kwargs,
+		)
+		if due != (getdate(child.pep_due) if child.pep_due else None):
+			moved.append((child.name, due))
+	for batch in batches(moved):
+		for name, due in batch:
+			frappe.db.set_value("Looked After Child", name, "pep_due", due, update_modified=False)
 		frappe.db.commit()
 
 
