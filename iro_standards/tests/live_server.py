@@ -13,7 +13,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 from werkzeug.serving import make_server
 
-from iro_standards.tests.factories import delete_child_and_records, make_user
+from iro_standards.iro_standards.records import delete_child_and_records
+from iro_standards.tests.factories import make_user
 
 PASSWORD = "Iro-Standards-Test-2026!"
 

@@ -19,8 +19,9 @@ from pathlib import Path
 import frappe
 import requests
 
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.permissions import CHILD, CHILD_RECORDS, protected_doctypes, references
-from iro_standards.tests.factories import delete_child_and_records, make_looked_after_child
+from iro_standards.tests.factories import make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.marked_records import make_marked_child_file
 

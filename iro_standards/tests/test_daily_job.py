@@ -8,8 +8,8 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards import tasks
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tests.factories import (
-	delete_child_and_records,
 	hold_review,
 	make_looked_after_child,
 	make_outgoing_email_account,

@@ -3,8 +3,9 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tasks import daily
-from iro_standards.tests.factories import delete_child_and_records, make_looked_after_child
+from iro_standards.tests.factories import make_looked_after_child
 
 CSV = """First Name,Last Name,Local Case Number,Date of Birth
 Aled,Evans,IMP-001,2012-04-01

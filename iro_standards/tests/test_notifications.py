@@ -8,8 +8,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.install import add_default_notifications
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tests.factories import (
-	delete_child_and_records,
 	make_looked_after_child,
 	make_outgoing_email_account,
 	make_review,

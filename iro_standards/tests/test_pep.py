@@ -6,9 +6,10 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.standards import pep_due
 from iro_standards.tasks import refresh_pep_due_dates
-from iro_standards.tests.factories import delete_child_and_records, make_looked_after_child
+from iro_standards.tests.factories import make_looked_after_child
 
 TERMS = (
 	("Spring 2026", date(2026, 1, 5), date(2026, 3, 27)),

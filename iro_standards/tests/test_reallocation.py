@@ -7,8 +7,8 @@ from frappe.email.doctype.notification.notification import trigger_daily_alerts
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tests.factories import (
-	delete_child_and_records,
 	hold_review,
 	make_looked_after_child,
 	make_review,

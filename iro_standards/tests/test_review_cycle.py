@@ -10,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from pymysql.err import IntegrityError
 
 from iro_standards.iro_standards import cards, cycle
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.standards import (
 	care_plan_update_due,
 	first_review_due,
@@ -18,7 +19,6 @@ from iro_standards.standards import (
 )
 from iro_standards.tasks import daily, mark_overdue_care_plan_updates, mark_overdue_informal_resolutions
 from iro_standards.tests.factories import (
-	delete_child_and_records,
 	hold_review,
 	make_episode,
 	make_looked_after_child,

@@ -1,0 +1,33 @@
+"""Removing a child's whole file: for the demo service and for tests that commit what they make."""
+
+import frappe
+
+FRAPPE_ROWS_ON_A_CHILD = (
+	("File", "attached_to_name"),
+	("Comment", "reference_name"),
+	("ToDo", "reference_name"),
+	("Document Follow", "ref_docname"),
+	("Tag Link", "document_name"),
+	("DocShare", "share_name"),
+)
+
+
+def delete_child_and_records(child: str) -> None:
+	"""A committed child removed again: its records, and Frappe's rows attached to the child."""
+	for doctype, field in FRAPPE_ROWS_ON_A_CHILD:
+		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
+		frappe.get_doc("Child Review", review).cancel()
+	for doctype in (
+		"Care Episode",
+		"Progress Review",
+		"IRO Dispute",
+		"IRO Contact",
+		"Care Plan RAG Update",
+		"Child Review",
+		"Looked After Child",
+	):
+		field = "name" if doctype == "Looked After Child" else "child"
+		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, delete_permanently=True)
