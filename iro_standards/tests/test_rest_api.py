@@ -122,6 +122,29 @@ class TestRestApiOverHttp(LiveServerTestCase):
 			("Agreed", "Agreed"),
 		)
 
+	def test_team_manager_updates_comments_as_the_desk_sends_the_form(self):
+		session = self.session(self.team_manager)
+		doc = self.get(session, f"/api/resource/Child Review/{self.review_b.name}").json()["data"]
+		doc["tm_comments"] = "Seen; the plan is right."
+		saved = self.post(
+			session, "/api/method/frappe.desk.form.save.savedocs", doc=json.dumps(doc), action="Update"
+		)
+		self.assertEqual(saved.status_code, 200, saved.text)
+		frappe.db.rollback()
+		self.assertEqual(
+			frappe.db.get_value("Child Review", self.review_b.name, "tm_comments"), "Seen; the plan is right."
+		)
+		doc = self.get(session, f"/api/resource/Child Review/{self.review_b.name}").json()["data"]
+		doc["planned_date"] = "2026-01-20"
+		refused = self.post(
+			session, "/api/method/frappe.desk.form.save.savedocs", doc=json.dumps(doc), action="Update"
+		)
+		self.assertEqual(refused.status_code, 403)
+		frappe.db.rollback()
+		self.assertEqual(
+			str(frappe.db.get_value("Child Review", self.review_b.name, "planned_date")), "2026-01-19"
+		)
+
 	def test_guest_gets_nothing(self):
 		guest = self.session(None)
 		self.assertEqual(self.get(guest, "/api/resource/Looked After Child").status_code, 403)

@@ -281,7 +281,7 @@ class ChildReview(CaseRecord):
 			for df in self.meta.fields
 			if df.fieldname not in TEAM_MANAGER_FIELDS
 			and df.fieldtype in frappe.model.data_fieldtypes
-			and self.get(df.fieldname) != before.get(df.fieldname)
+			and self.cast(self.get(df.fieldname), df) != before.cast(before.get(df.fieldname), df)
 		]
 		if changed:
 			frappe.throw(
