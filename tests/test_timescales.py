@@ -53,6 +53,15 @@ def test_timescales_are_frozen():
 		({"caseload_minimum": 80}, "caseload_minimum must not be greater than caseload_maximum"),
 		({"dispute_stages": ()}, "dispute_stages must list at least one stage"),
 		({"jurisdiction": "scotland"}, "jurisdiction must be one of england, wales"),
+		(
+			{
+				"dispute_stages": (
+					DisputeStage("Formal 1", "Team manager", 5, "Formal"),
+					DisputeStage("Chat", "Social worker", 5, "Informal"),
+				)
+			},
+			"dispute stage 'Chat' \\(Informal\\) cannot follow a stage of a higher level",
+		),
 	],
 )
 def test_invalid_timescales_are_refused(overrides, message):
@@ -68,11 +77,29 @@ def test_invalid_timescales_are_refused(overrides, message):
 			("Formal 1", "Team manager", 0),
 			"response_working_days of dispute stage 'Formal 1' must be positive",
 		),
+		(
+			("Formal 1", "Team manager", 5, "formal"),
+			"level of dispute stage 'Formal 1' must be one of Informal, Formal, Referral, not 'formal'",
+		),
 	],
 )
 def test_invalid_dispute_stages_are_refused(stage, message):
 	with pytest.raises(ValueError, match=message):
 		DisputeStage(*stage)
+
+
+def test_dispute_stages_rise_in_level_from_informal_to_referral():
+	assert [stage.level for stage in ENGLAND.dispute_stages] == [
+		"Informal",
+		"Formal",
+		"Formal",
+		"Formal",
+		"Formal",
+		"Referral",
+	]
+	assert WALES.dispute_stages[-1].level == "Referral"
+	same_level = (DisputeStage("A", "", 5, "Formal"), DisputeStage("B", "", 5, "Formal"))
+	assert Timescales(dispute_stages=same_level).next_dispute_stage("A").name == "B"
 
 
 def test_dispute_stages_escalate_in_order():

@@ -43,6 +43,21 @@ class CaseRecord(Document):
 		super().run_before_save_methods()
 		keep_links_with_the_child(self)
 
+	def _get_missing_mandatory_fields(self) -> list[tuple[str, str]]:
+		"""A submitted record is held only to the mandatory fields that can still be filled, so a
+		field made mandatory later (Customize Form) never strands work already submitted."""
+		missing = super()._get_missing_mandatory_fields()
+		if self._action != "update_after_submit":
+			return missing
+		return [
+			(fieldname, message) for fieldname, message in missing if can_change_after_submit(self, fieldname)
+		]
+
+
+def can_change_after_submit(record: BaseDocument, fieldname: str) -> bool:
+	df = record.meta.get_field(fieldname)
+	return not df or bool(df.allow_on_submit)
+
 
 def field_label(record: BaseDocument, fieldname: str) -> str:
 	label = _(record.meta.get_label(fieldname))

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field, fields
 
 from iro_standards.standards.working_calendar import JURISDICTION_SUBDIVISIONS
 
+DISPUTE_LEVELS = ("Informal", "Formal", "Referral")
+
 
 @dataclass(frozen=True, slots=True)
 class DisputeStage:
@@ -12,10 +14,16 @@ class DisputeStage:
 	name: str
 	addressed_to: str
 	response_working_days: int | None
+	level: str = "Formal"
 
 	def __post_init__(self) -> None:
 		if not self.name:
 			raise ValueError("dispute stage name is required")
+		if self.level not in DISPUTE_LEVELS:
+			raise ValueError(
+				f"level of dispute stage {self.name!r} must be one of {', '.join(DISPUTE_LEVELS)}, "
+				f"not {self.level!r}"
+			)
 		if self.response_working_days is not None and self.response_working_days <= 0:
 			raise ValueError(
 				f"response_working_days of dispute stage {self.name!r} must be positive, "
@@ -26,12 +34,12 @@ class DisputeStage:
 def default_dispute_stages(jurisdiction: str = "england") -> tuple[DisputeStage, ...]:
 	referral_body = "Cafcass Cymru" if jurisdiction == "wales" else "Cafcass"
 	return (
-		DisputeStage("Informal", "Social worker / team manager", 5),
+		DisputeStage("Informal", "Social worker / team manager", 5, "Informal"),
 		DisputeStage("Formal 1", "Team manager", 5),
 		DisputeStage("Formal 2", "Service manager", 5),
 		DisputeStage("Formal 3", "Head of service", 10),
 		DisputeStage("Formal 4", "Director of children's services", 10),
-		DisputeStage(f"{referral_body} referral", referral_body, None),
+		DisputeStage(f"{referral_body} referral", referral_body, None, "Referral"),
 	)
 
 
@@ -82,6 +90,11 @@ class Timescales:
 			raise ValueError("caseload_minimum must not be greater than caseload_maximum")
 		if not self.dispute_stages:
 			raise ValueError("dispute_stages must list at least one stage")
+		if stage := first_stage_below_its_predecessor(self.dispute_stages):
+			raise ValueError(
+				f"dispute stage {stage.name!r} ({stage.level}) cannot follow a stage of a higher level: "
+				"disputes escalate from informal to formal to referral"
+			)
 
 	@classmethod
 	def for_jurisdiction(cls, jurisdiction: str, **overrides: object) -> "Timescales":
@@ -99,6 +112,15 @@ class Timescales:
 		"""The stage a dispute escalates to from ``name``, or None at the last stage."""
 		position = self.dispute_stages.index(self.dispute_stage(name))
 		return self.dispute_stages[position + 1] if position + 1 < len(self.dispute_stages) else None
+
+
+def first_stage_below_its_predecessor(stages: tuple[DisputeStage, ...]) -> DisputeStage | None:
+	"""The first stage whose level is lower than the stage before it, if any."""
+	ranks = [DISPUTE_LEVELS.index(stage.level) for stage in stages]
+	for position in range(1, len(stages)):
+		if ranks[position] < ranks[position - 1]:
+			return stages[position]
+	return None
 
 
 def duration_field_names() -> tuple[str, ...]:

@@ -1,11 +1,15 @@
 from datetime import date
 
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.install import after_migrate
+from iro_standards.iro_standards.report.dispute_resolution_tracker.dispute_resolution_tracker import (
+	stages_reached,
+)
 from iro_standards.iro_standards.workflow.installer import default_workflow, restore_default_workflow
 from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
 
@@ -173,6 +177,158 @@ class TestDisputeWorkflow(WorkflowTestCase):
 		dispute.save()
 		dispute = self.act(self.iro, dispute, "Resolve")
 		self.assertEqual((dispute.status, dispute.current_response_due), ("Resolved", None))
+
+
+class TestDisputeStagesChangedInTheSettings(WorkflowTestCase):
+	def setUp(self):
+		super().setUp()
+		self.addCleanup(self.forget_cached_settings_and_workflow)
+
+	@staticmethod
+	def forget_cached_settings_and_workflow():
+		frappe.clear_document_cache("IRO Standards Settings", "IRO Standards Settings")
+		frappe.cache.hdel("workflow", "IRO Dispute")
+		frappe.clear_cache(doctype="IRO Dispute")
+
+	def raise_dispute(self):
+		return frappe.get_doc(
+			{
+				"doctype": "IRO Dispute",
+				"child": self.child.name,
+				"category": "Education",
+				"issue": "No school place",
+				"desired_outcome": "A school place",
+				"raised_on": date(2026, 3, 2),
+			}
+		).insert()
+
+	def change_stages(self, change):
+		settings = frappe.get_doc("IRO Standards Settings")
+		change(settings)
+		settings.save()
+		frappe.cache.hdel("workflow", "IRO Dispute")
+
+	def escalations(self) -> set[tuple[str, str]]:
+		workflow = frappe.get_doc("Workflow", "IRO Dispute")
+		return {(t.state, t.next_state) for t in workflow.transitions if t.action == "Escalate"}
+
+	def test_a_renamed_stage_is_renamed_on_disputes_and_the_workflow_escalates_through_it(self):
+		dispute = self.raise_dispute()
+		for _stage in range(2):
+			dispute = self.act(self.iro, dispute, "Escalate")
+		self.assertEqual(dispute.status, "Formal 2")
+
+		self.change_stages(lambda s: s.dispute_stages[2].update({"stage": "Service manager review"}))
+
+		dispute.reload()
+		self.assertEqual(
+			(dispute.status, dispute.current_stage, dispute.stages[-1].stage),
+			("Service manager review", "Service manager review", "Service manager review"),
+		)
+		states = [row.state for row in frappe.get_doc("Workflow", "IRO Dispute").states]
+		self.assertIn("Service manager review", states)
+		self.assertNotIn("Formal 2", states)
+		self.assertTrue(
+			{("Formal 1", "Service manager review"), ("Service manager review", "Formal 3")}
+			<= self.escalations()
+		)
+		dispute = self.act(self.iro, dispute, "Escalate")
+		self.assertEqual([row.stage for row in dispute.stages][-2:], ["Service manager review", "Formal 3"])
+
+	def test_an_added_stage_joins_the_escalation_and_closes_like_the_others(self):
+		def add_mediation(settings):
+			settings.append(
+				"dispute_stages",
+				{
+					"stage": "Mediation",
+					"level": "Formal",
+					"addressed_to": "Mediator",
+					"response_working_days": 5,
+				},
+			)
+			rows = settings.dispute_stages
+			settings.dispute_stages = [*rows[:2], rows[-1], *rows[2:-1]]
+			for idx, row in enumerate(settings.dispute_stages, 1):
+				row.idx = idx
+
+		self.change_stages(add_mediation)
+
+		escalations = self.escalations()
+		self.assertTrue({("Formal 1", "Mediation"), ("Mediation", "Formal 2")} <= escalations)
+		self.assertNotIn(("Formal 1", "Formal 2"), escalations)
+		resolve = {
+			t.allowed
+			for t in frappe.get_doc("Workflow", "IRO Dispute").transitions
+			if t.state == "Mediation" and t.action == "Resolve"
+		}
+		self.assertEqual(resolve, {"IRO", "IRO Manager"})
+		dispute = self.raise_dispute()
+		for expected in ("Formal 1", "Mediation", "Formal 2"):
+			dispute = self.act(self.iro, dispute, "Escalate")
+			self.assertEqual(dispute.current_stage, expected)
+
+	def test_a_stage_disputes_reached_cannot_be_removed(self):
+		dispute = self.act(self.iro, self.raise_dispute(), "Escalate")
+		self.assertEqual(dispute.status, "Formal 1")
+		settings = frappe.get_doc("IRO Standards Settings")
+		settings.dispute_stages = [row for row in settings.dispute_stages if row.stage != "Formal 1"]
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"Dispute stage Formal 1 cannot be removed: disputes have reached it",
+			settings.save,
+		)
+
+	def test_levels_rise_from_informal_to_referral(self):
+		settings = frappe.get_doc("IRO Standards Settings")
+		settings.dispute_stages[3].level = "Informal"
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"Dispute stage Formal 3 cannot come after a stage of a higher level",
+			settings.save,
+		)
+
+	def test_the_escalation_funnel_counts_stages_by_their_level_not_their_name(self):
+		def rename(settings):
+			settings.dispute_stages[0].stage = "Conversation"
+			settings.dispute_stages[-1].stage = "Court"
+
+		self.change_stages(rename)
+		filters = frappe._dict(from_date=date(2026, 3, 1), to_date=date(2026, 3, 31))
+		before = stages_reached(filters)
+		self.raise_dispute()
+		escalated = self.raise_dispute()
+		for _stage in range(5):
+			escalated = self.act(self.iro, escalated, "Escalate")
+		self.assertEqual(escalated.current_stage, "Court")
+		reached = stages_reached(filters)
+		self.assertEqual(
+			{level: reached[level] - before[level] for level in reached},
+			{"Informal": 2, "Formal": 1, "Referral": 1},
+		)
+
+
+class TestFormsCustomisedWithoutCode(WorkflowTestCase):
+	def test_a_field_made_mandatory_later_does_not_strand_submitted_reviews(self):
+		review = hold_review(
+			self.child.name,
+			date(2026, 1, 19),
+			recommendations=[("Book PEP", "Designated teacher", date(2026, 2, 27))],
+		)
+		self.assertFalse(review.venue)
+		make_property_setter("Child Review", "venue", "reqd", 1, "Check")
+		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+
+		for action, state in (
+			("Record Decisions", "Decisions Recorded"),
+			("Send to Team Manager", "With Team Manager"),
+		):
+			review = self.act(self.iro, review, action)
+			self.assertEqual(review.status, state)
+		review = self.act(self.team_manager, review, "Agree")
+		self.assertEqual((review.status, review.venue), ("Agreed", None))
+
+		planned = frappe.get_doc("Child Review", {"open_for_child": self.child.name})
+		self.assertRaisesRegex(frappe.MandatoryError, "venue", planned.save)
 
 
 class TestShippedWorkflows(FrappeTestCase):

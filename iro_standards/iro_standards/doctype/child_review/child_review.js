@@ -6,6 +6,7 @@ frappe.ui.form.on("Child Review", {
 		if (frm.doc.docstatus !== 1) {
 			return;
 		}
+		release_fields_locked_by_submission(frm);
 		frm.add_custom_button(__("Progress Review"), () => open_progress_review(frm), __("Create"));
 		frm.add_custom_button(__("Dispute"), () => raise_dispute(frm), __("Create"));
 		if (disagreement_unresolved(frm.doc)) {
@@ -13,6 +14,15 @@ frappe.ui.form.on("Child Review", {
 		}
 	},
 });
+
+// A field made mandatory after submission cannot be filled in any more, so it must not block updates.
+function release_fields_locked_by_submission(frm) {
+	for (const df of frm.meta.fields) {
+		if (df.reqd && !df.allow_on_submit) {
+			frm.set_df_property(df.fieldname, "reqd", 0);
+		}
+	}
+}
 
 function disagreement_unresolved(doc) {
 	return (

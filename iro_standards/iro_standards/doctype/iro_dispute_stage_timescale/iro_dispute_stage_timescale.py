@@ -15,6 +15,7 @@ class IRODisputeStageTimescale(Document):
 		from frappe.types import DF
 
 		addressed_to: DF.Data | None
+		level: DF.Literal["Informal", "Formal", "Referral"]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -8,10 +8,21 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.dispute_stages import (
+	keep_dispute_workflow_in_step,
+	refuse_removing_reached_stages,
+	rename_stages_on_disputes,
+	stage_renames,
+)
 from iro_standards.iro_standards.workflow.states import ensure_workflow_state
 from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
 from iro_standards.standards.education import PEP_MAXIMUM_AGE, PEP_MINIMUM_AGE, PepAges, SchoolTerm
-from iro_standards.standards.timescales import default_dispute_stages, duration_field_names
+from iro_standards.standards.timescales import (
+	DISPUTE_LEVELS,
+	default_dispute_stages,
+	duration_field_names,
+	first_stage_below_its_predecessor,
+)
 
 SETTINGS = "IRO Standards Settings"
 REMINDER_FIELDS = ("review_reminder_days_before", "deadline_reminder_days_before")
@@ -134,6 +145,22 @@ class IROStandardsSettings(Document):
 					title=_("Duplicate dispute stage"),
 				)
 			first_row_by_stage[row.stage] = row.idx
+			if row.level not in DISPUTE_LEVELS:
+				frappe.throw(
+					_("Row {0}: the level of stage {1} must be one of {2}.").format(
+						row.idx, row.stage, ", ".join(_(level) for level in DISPUTE_LEVELS)
+					),
+					title=_("Invalid dispute stage"),
+				)
+		if stage := first_stage_below_its_predecessor(self.configured_dispute_stages()):
+			frappe.throw(
+				_(
+					"Dispute stage {0} cannot come after a stage of a higher level: disputes escalate from informal to formal stages and then to a referral."
+				).format(stage.name),
+				title=_("Invalid dispute stage"),
+			)
+		if before := self.get_doc_before_save():
+			refuse_removing_reached_stages(before.dispute_stages, self.dispute_stages)
 
 	def validate_education(self) -> None:
 		if (self.pep_minimum_age or 0) > (self.pep_maximum_age or 0):
@@ -165,17 +192,31 @@ class IROStandardsSettings(Document):
 			)
 		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
 			ensure_workflow_state(state)
+		self.keep_disputes_in_step()
+
+	def keep_disputes_in_step(self) -> None:
+		before = self.get_doc_before_save()
+		if not before:
+			return
+		renames = stage_renames(before.dispute_stages, self.dispute_stages)
+		rename_stages_on_disputes(renames)
+		stages = [row.stage for row in self.dispute_stages]
+		if renames or stages != [row.stage for row in before.dispute_stages]:
+			keep_dispute_workflow_in_step([row.stage for row in before.dispute_stages], stages, renames)
 
 	def to_timescales(self) -> Timescales:
 		durations = {fieldname: self.get(fieldname) for fieldname in duration_field_names()}
-		stages = tuple(
-			DisputeStage(row.stage, row.addressed_to or "", row.response_working_days or None)
-			for row in self.dispute_stages
-		)
 		return Timescales(
 			jurisdiction=self.jurisdiction_code(),
-			dispute_stages=stages or default_dispute_stages(self.jurisdiction_code()),
+			dispute_stages=self.configured_dispute_stages()
+			or default_dispute_stages(self.jurisdiction_code()),
 			**durations,
+		)
+
+	def configured_dispute_stages(self) -> tuple[DisputeStage, ...]:
+		return tuple(
+			DisputeStage(row.stage, row.addressed_to or "", row.response_working_days or None, row.level)
+			for row in self.dispute_stages
 		)
 
 	def to_calendar(self) -> WorkingCalendar:
@@ -230,6 +271,7 @@ def add_default_dispute_stages() -> None:
 				"stage": stage.name,
 				"addressed_to": stage.addressed_to,
 				"response_working_days": stage.response_working_days or 0,
+				"level": stage.level,
 			},
 		)
 	settings.save(ignore_permissions=True)

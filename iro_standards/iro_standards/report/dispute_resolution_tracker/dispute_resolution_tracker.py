@@ -8,9 +8,11 @@ from frappe import _
 from frappe.utils import getdate
 
 from iro_standards.iro_standards import figures
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
-
-FUNNEL_LEVELS = ("Informal", "Formal", "Referral")
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	get_site_timescales,
+)
+from iro_standards.standards.timescales import DISPUTE_LEVELS
 
 
 def execute(filters=None):
@@ -61,18 +63,11 @@ def stages_reached(filters) -> dict[str, int]:
 		limit_page_length=0,
 		as_list=True,
 	)
+	level_of = {stage.name: stage.level for stage in get_site_timescales().dispute_stages}
 	levels = defaultdict(set)
 	for name, stage in reached:
-		levels[funnel_level(stage)].add(name)
-	return {_(level): len(levels[level]) for level in FUNNEL_LEVELS}
-
-
-def funnel_level(stage: str | None) -> str:
-	if stage and stage.lower().startswith("formal"):
-		return "Formal"
-	if stage and "referral" in stage.lower():
-		return "Referral"
-	return "Informal"
+		levels[level_of.get(stage, DISPUTE_LEVELS[0])].add(name)
+	return {_(level): len(levels[level]) for level in DISPUTE_LEVELS}
 
 
 def columns() -> list[dict]:
