@@ -20,11 +20,11 @@ def delete_child_and_records(child: str) -> None:
 	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
 		frappe.get_doc("Child Review", review).cancel()
 	for doctype in (
-		"Care Episode",
-		"Progress Review",
-		"IRO Dispute",
 		"IRO Contact",
 		"Care Plan RAG Update",
+		"IRO Dispute",
+		"Care Episode",
+		"Progress Review",
 		"Child Review",
 		"Looked After Child",
 	):

@@ -1,0 +1,508 @@
+"""A realistic, obviously fictional IRO service to try the app on:
+
+	bench --site SITE execute iro_standards.demo.make
+	bench --site SITE execute iro_standards.demo.clear
+
+Every person is a user at ``demo.example.org`` who signs in with ``DEMO_PASSWORD``. Every child is
+created by the demo's administrator, so ``clear`` removes exactly the demo's children (with every
+record of their files) and the demo's users, and nothing a site entered. The history is built
+through the app's own controllers, as a site with the shipped workflows switched off records it
+(dates set the status), so the cycle, the deadlines and the overdue flags are the app's own.
+"""
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, add_months, getdate
+from frappe.utils.password import update_password
+
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	get_site_timescales,
+)
+from iro_standards.iro_standards.records import delete_child_and_records
+from iro_standards.standards.compliance import age_in_years
+from iro_standards.tasks import daily
+
+DEMO_DOMAIN = "demo.example.org"
+DEMO_PASSWORD = "Demo-IRO-2026!"
+DEMO_ADMIN = f"admin@{DEMO_DOMAIN}"
+CASE_PREFIX = "DEMO-"
+DUAL_ROLE_BIO = "Chairs reviews and child protection conferences (dual role)."
+HISTORY_DAYS = 730
+WORKFLOW_DOCTYPES = ("Child Review", "Progress Review", "IRO Dispute")
+
+TEAMS = {
+	"Kingfisher": ("Kit Marsh", ("Sol Avery", "Ren Oakes")),
+	"Heron": ("Bea Linden", ("Ash Corrie", "Jo Fairweather")),
+	"Otter": ("Mo Hartley", ("Dee Rowan", "Lou Penn")),
+}
+IROS = (
+	"Iona Brook",
+	"Rhys Caddell",
+	"Priya Moss",
+	"Tom Elder",
+	"Nia Ffion Gwyn",
+	"Sam Okafor",
+	"Hal Whitby",
+	"Ada Quill (dual role)",
+)
+MANAGERS = {
+	"Morgan Vale": ("IRO Manager",),
+	"Carys Holt": ("Head of Service",),
+	"Eli Stamp": ("Safeguarding Admin",),
+	"Demo Administrator": ("System Manager", "IRO Manager"),
+}
+FIRST_NAMES = (
+	"Alfie Amber Bryn Cai Cerys Dylan Elsie Ezra Freya Gethin Hana Idris Isla Jac Kian Lexi Leo Mali "
+	"Mabli Noah Ollie Poppy Rosa Seren Taran Tegan Theo Wren Zara Zak"
+).split()
+LAST_NAMES = (
+	"Alder Birch Bramble Cedar Clover Elm Fern Hawthorn Hazel Heather Holly Juniper Larch Maple "
+	"Nettle Oak Poplar Rowan Sorrel Thistle Willow Yarrow"
+).split()
+LEGAL_STATUSES = ("Interim Care Order", "Full Care Order", "Placement Order")
+PLACEMENTS = ("Foster Care", "Kinship Care", "Children's Home", "Placed With Parents", "Semi-Independent")
+CATEGORIES = (
+	"Drift in Care Planning",
+	"No Social Worker Report",
+	"Permanence",
+	"Placement",
+	"Education",
+	"Health",
+)
+RECOMMENDATIONS = (
+	("Update the care plan with the contact arrangements", "Social Worker"),
+	("Hold the PEP meeting and share the targets", "Designated Teacher"),
+	("Arrange the annual health assessment", "Health"),
+	("Start life story work with the child", "Social Worker"),
+	("Refer to the advocacy service", "Social Worker"),
+	("Complete the permanence report for the panel", "Team Manager"),
+)
+
+
+def make(children: int = 300, seed: int = 2026) -> None:
+	"""Build the demo service; refused if the site already has it."""
+	refuse_unless_system_manager()
+	if frappe.db.exists("User", DEMO_ADMIN):
+		frappe.throw(_("The demo service is already on this site: clear it first."), title=_("Demo exists"))
+	service = Service(random.Random(seed), getdate())
+	service.make_people()
+	with acting_as(DEMO_ADMIN), shipped_workflows_off():
+		for number in range(1, children + 1):
+			service.make_child(number)
+			frappe.db.commit()
+	daily()
+	frappe.db.commit()
+	print(
+		f"Demo service: {children} children, sign in as {DEMO_ADMIN} (or any demo user) with {DEMO_PASSWORD}"
+	)
+
+
+def clear() -> None:
+	"""Remove the demo's children with everything on their files, and the demo's users."""
+	refuse_unless_system_manager()
+	for child in demo_children():
+		delete_child_and_records(child)
+		frappe.db.commit()
+	for user in demo_users():
+		delete_user(user)
+	frappe.db.commit()
+
+
+def delete_user(user: str) -> None:
+	"""Remove a demo user with what Frappe removes with a user. Frappe's own check that another
+	System Manager remains refuses every deletion on a site whose only one is Administrator, and
+	the demo's administrator is only ever one of several."""
+	for doctype, field in (("ToDo", "allocated_to"), ("DocShare", "user"), ("User Permission", "user")):
+		frappe.db.delete(doctype, {field: user})
+	frappe.delete_doc("Notification Settings", user, ignore_permissions=True, ignore_missing=True)
+	frappe.delete_doc("User", user, force=True, ignore_permissions=True, ignore_on_trash=True)
+	frappe.clear_cache(user=user)
+
+
+def demo_users() -> list[str]:
+	return frappe.get_all("User", filters={"name": ("like", f"%@{DEMO_DOMAIN}")}, pluck="name")
+
+
+def demo_children() -> list[str]:
+	return frappe.get_all("Looked After Child", filters={"owner": DEMO_ADMIN}, pluck="name")
+
+
+def refuse_unless_system_manager() -> None:
+	if "System Manager" not in frappe.get_roles():
+		frappe.throw(_("Only a System Manager can build or clear the demo service."), frappe.PermissionError)
+
+
+@contextmanager
+def acting_as(user: str) -> Iterator[None]:
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user("Administrator")
+
+
+@contextmanager
+def shipped_workflows_off() -> Iterator[None]:
+	"""History is recorded by dates, as a site without the workflows records it; the site's
+	workflows are active again afterwards, whatever happens."""
+	active = frappe.get_all(
+		"Workflow", filters={"document_type": ("in", WORKFLOW_DOCTYPES), "is_active": 1}, pluck="name"
+	)
+	set_workflows_active(active, 0)
+	try:
+		yield
+	finally:
+		set_workflows_active(active, 1)
+
+
+def set_workflows_active(names: list[str], active: int) -> None:
+	for name in names:
+		frappe.db.set_value("Workflow", name, "is_active", active)
+	for doctype in WORKFLOW_DOCTYPES:
+		frappe.cache.hdel("workflow", doctype)
+		frappe.clear_cache(doctype=doctype)
+	frappe.db.commit()
+
+
+def email_of(full_name: str) -> str:
+	local = "".join(
+		c for c in full_name.split("(")[0].strip().lower().replace(" ", ".") if c.isalnum() or c == "."
+	)
+	return f"{local}@{DEMO_DOMAIN}"
+
+
+def make_user(full_name: str, *roles: str) -> str:
+	email = DEMO_ADMIN if full_name == "Demo Administrator" else email_of(full_name)
+	first, _space, last = full_name.partition(" ")
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first,
+			"last_name": last,
+			"send_welcome_email": 0,
+			"bio": DUAL_ROLE_BIO if "dual" in full_name else None,
+		}
+	).insert(ignore_permissions=True)
+	user.add_roles(*roles)
+	update_password(email, DEMO_PASSWORD)
+	return email
+
+
+class Service:
+	"""The demo's people, and one child's history at a time, drawn from a seeded random source."""
+
+	def __init__(self, rng: random.Random, today: date) -> None:
+		self.rng = rng
+		self.today = today
+		self.teams: dict[str, tuple[str, list[str]]] = {}
+		self.iros: list[str] = []
+
+	def make_people(self) -> None:
+		for team, (manager, workers) in TEAMS.items():
+			self.teams[team] = (
+				make_user(manager, "Team Manager"),
+				[make_user(w, "Social Worker") for w in workers],
+			)
+		self.iros = [make_user(name, "IRO") for name in IROS]
+		for name, roles in MANAGERS.items():
+			make_user(name, *roles)
+		frappe.db.commit()
+
+	def chance(self, probability: float) -> bool:
+		return self.rng.random() < probability
+
+	def days(self, low: int, high: int) -> timedelta:
+		return timedelta(days=self.rng.randint(low, high))
+
+	def past(self, day: date | None) -> date | None:
+		"""The day, if it has come; None for a day still ahead."""
+		return day if day and day <= self.today else None
+
+	def make_child(self, number: int) -> None:
+		team = self.rng.choice(list(self.teams))
+		team_manager, social_workers = self.teams[team]
+		start = self.today - self.days(8, HISTORY_DAYS)
+		born = start - self.days(0, 15 * 365)
+		child = frappe.get_doc(
+			{
+				"doctype": "Looked After Child",
+				"first_name": self.rng.choice(FIRST_NAMES),
+				"last_name": self.rng.choice(LAST_NAMES),
+				"case_number": f"{CASE_PREFIX}{number:04d}",
+				"date_of_birth": born,
+				"preferred_language": "Welsh" if self.chance(0.15) else "English",
+				"allocated_iro": self.rng.choice(self.iros),
+				"iro_allocated_on": self.past(start + self.days(0, 6)) or self.today,
+				"social_worker": self.rng.choice(social_workers),
+				"team_manager": team_manager,
+				"team": team,
+				"knows_iro": int(self.chance(0.8)),
+				"advocate_offered": int(self.chance(0.7)),
+				"proceedings_live": int(self.chance(0.2)),
+			}
+		).insert(ignore_permissions=True)
+		episode = frappe.get_doc(
+			{
+				"doctype": "Care Episode",
+				"child": child.name,
+				"start_date": start,
+				"legal_status": self.rng.choice(LEGAL_STATUSES),
+				"placement_type": self.rng.choice(PLACEMENTS),
+				"placement_provider": self.rng.choice(
+					("Northfield Fostering", "Glan-y-Môr Home", "Family and Friends")
+				),
+				"placement_start": start,
+			}
+		).insert(ignore_permissions=True)
+		last = self.hold_reviews(child)
+		if last and self.chance(0.2):
+			self.rate_between_reviews(child, last)
+		if self.chance(0.12):
+			self.raise_dispute(child, last or start)
+		if last and self.chance(0.06):
+			self.end_episode(episode, last)
+
+	def hold_reviews(self, child) -> date | None:
+		"""Hold the child's planned reviews, as the cycle makes them, until today; the last held date."""
+		last = None
+		while name := frappe.db.get_value("Child Review", {"open_for_child": child.name}):
+			review = frappe.get_doc("Child Review", name)
+			held = self.held_date(review)
+			if not held:
+				break
+			self.contact_before(child, review, held)
+			self.record_review(child, review, held)
+			self.close_progress_review(review)
+			last = held
+		return last
+
+	def held_date(self, review) -> date | None:
+		"""When this review is held, or None for one still to come (or left overdue)."""
+		planned = getdate(review.planned_date)
+		if planned >= self.today or (planned > self.today - timedelta(days=30) and self.chance(0.2)):
+			return None
+		if review.review_kind != "First" and self.chance(0.05):
+			review.update(
+				{
+					"brought_forward": 1,
+					"brought_forward_reason": "Significant Change or Event",
+					"planned_date": planned - self.days(7, 30),
+				}
+			)
+			return self.past(getdate(review.planned_date))
+		if self.chance(0.05):
+			reconvene = planned + self.days(5, 14)
+			review.update(
+				{
+					"adjourned_on": planned,
+					"adjournment_reason": "The social worker's report was not ready.",
+					"reconvene_date": reconvene,
+				}
+			)
+			return self.past(reconvene)
+		return self.past(planned + self.days(1, 25) if self.chance(0.12) else planned)
+
+	def record_review(self, child, review, held: date) -> None:
+		code = (
+			"PN0"
+			if age_in_years(getdate(child.date_of_birth), held) < 4
+			else self.rng.choice(("PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"))
+		)
+		review.update(
+			{
+				"held_date": held,
+				"chair": child.allocated_iro,
+				"venue": self.rng.choice(("Foster home", "School", "Civic Centre, room 2", "Video call")),
+				"participation_code": code,
+				"invitations_sent_on": held - timedelta(days=12),
+				"sw_report_received_on": held - self.days(1, 8),
+				"spoken_to_privately": int(code != "PN0" and self.chance(0.8)),
+				"care_plan_rag": self.rng.choice(("Green", "Green", "Amber", "Red")),
+				"rag_narrative": "The plan meets the child's needs; contact arrangements to be reviewed.",
+			}
+		)
+		self.add_attendees(review, code)
+		for action, responsible in self.rng.sample(RECOMMENDATIONS, self.rng.randint(1, 3)):
+			review.append(
+				"recommendations",
+				{"action": action, "responsible": responsible, "due_by": held + self.days(20, 60)},
+			)
+		review.flags.ignore_permissions = True
+		review.save()
+		if review.counted_as == "Second":
+			review.permanence_plan_ratified = "Yes" if self.chance(0.85) else "No"
+		if not review.held_in_timescale:
+			review.late_reason = "The social worker was off sick and the review was rearranged."
+		review.next_review_date = getdate(review.next_review_limit) - self.days(0, 14)
+		self.record_what_followed(review, held)
+		review.submit()
+
+	def add_attendees(self, review, code: str) -> None:
+		child_there = "Attended" if code in ("PN1", "PN3", "PN5") else "Contributed Another Way"
+		if code != "PN0":
+			review.append(
+				"attendees",
+				{"attendee_name": "The child", "role": "Child", "participation": child_there},
+			)
+		if self.chance(0.1):
+			review.append(
+				"attendees",
+				{
+					"attendee_name": "Birth parent",
+					"role": "Parent",
+					"participation": "Excluded",
+					"exclusion_reason": "Risk of harm to the carer.",
+					"alternative_contribution": "Views taken beforehand by the social worker and read out.",
+				},
+			)
+		else:
+			review.append(
+				"attendees", {"attendee_name": "Birth parent", "role": "Parent", "participation": "Attended"}
+			)
+		review.append("attendees", {"attendee_name": "Carer", "role": "Carer", "participation": "Attended"})
+
+	def record_what_followed(self, review, held: date) -> None:
+		"""The steps after a review, each one only if its day has come."""
+		decided = self.past(held + self.days(0, 7))
+		sent = decided and self.past(decided + self.days(0, 3))
+		answered = sent and self.past(sent + self.days(1, 8))
+		review.update({"decisions_recorded_on": decided, "sent_to_tm_on": sent})
+		if not answered:
+			return
+		disagreed = self.chance(0.06)
+		review.update(
+			{
+				"tm_response": "Disagreed" if disagreed else "Agreed",
+				"tm_response_on": answered,
+				"tm_comments": "The placement plan needs a decision from the panel first."
+				if disagreed
+				else "Agreed.",
+			}
+		)
+		if disagreed:
+			resolved = self.past(answered + self.days(1, 7))
+			if resolved:
+				outcome = "Resolved" if self.chance(0.7) else "Not Resolved"
+				review.update(
+					{
+						"informal_resolution_on": resolved,
+						"informal_resolution_outcome": outcome,
+						"dissent": "The IRO's view is that permanence is drifting."
+						if outcome == "Not Resolved"
+						else None,
+					}
+				)
+			return
+		review.update(
+			{
+				"care_plan_updated_on": self.past(answered + self.days(3, 15)),
+				"record_distributed_on": self.past(max(answered, held + self.days(10, 25))),
+			}
+		)
+
+	def contact_before(self, child, review, held: date) -> None:
+		frappe.get_doc(
+			{
+				"doctype": "IRO Contact",
+				"child": child.name,
+				"iro": child.allocated_iro,
+				"contact_date": max(
+					held - self.days(3, 10), getdate(review.planned_date) - timedelta(days=40)
+				),
+				"kind": self.rng.choice(("Visit", "Call", "Before-Review Consultation")),
+				"child_review": review.name,
+				"spoken_to_privately": int(self.chance(0.6)),
+				"child_knows_iro": int(self.chance(0.85)),
+			}
+		).insert(ignore_permissions=True)
+
+	def close_progress_review(self, review) -> None:
+		name = frappe.db.get_value("Progress Review", {"child_review": review.name})
+		if not name:
+			return
+		progress = frappe.get_doc("Progress Review", name)
+		due = getdate(progress.due_date)
+		done = self.past(due - self.days(0, 10))
+		if not done or self.chance(0.1):
+			return
+		progress.update(
+			{
+				"completed_on": max(done, getdate(review.held_date) + timedelta(days=1)),
+				"completed_by": review.chair,
+				"sw_dialogue_held": 1,
+				"overall_rag": self.rng.choice(("Green", "Amber")),
+				"notes": "Recommendations on track; the PEP is booked.",
+			}
+		)
+		progress.flags.ignore_permissions = True
+		progress.save()
+
+	def rate_between_reviews(self, child, last: date) -> None:
+		rated = self.past(last + self.days(20, 70))
+		if not rated:
+			return
+		frappe.get_doc(
+			{
+				"doctype": "Care Plan RAG Update",
+				"child": child.name,
+				"rated_on": rated,
+				"care_plan_rag": self.rng.choice(("Red", "Amber")),
+				"rag_narrative": "The placement is under strain and contact has stopped.",
+			}
+		).insert(ignore_permissions=True)
+
+	def raise_dispute(self, child, since: date) -> None:
+		raised = self.past(since + self.days(1, 40)) or self.today
+		dispute = frappe.get_doc(
+			{
+				"doctype": "IRO Dispute",
+				"child": child.name,
+				"raised_by": child.allocated_iro,
+				"raised_on": raised,
+				"category": self.rng.choice(CATEGORIES),
+				"issue": "The recommendation from the last review has not been acted on.",
+				"desired_outcome": "A date for the permanence planning meeting.",
+			}
+		)
+		stages = get_site_timescales().dispute_stages
+		entered = raised
+		for stage in stages[: self.rng.randint(1, len(stages))]:
+			if not self.past(entered):
+				break
+			dispute.append(
+				"stages", {"stage": stage.name, "entered_on": entered, "asked": child.team_manager}
+			)
+			entered = entered + self.days(3, 12)
+		for row in dispute.stages[:-1]:
+			row.update(
+				{
+					"response": "Not agreed at this level.",
+					"responded_on": getdate(row.entered_on) + timedelta(days=2),
+				}
+			)
+		ended = self.past(entered)
+		if ended and self.chance(0.6):
+			withdrawn = self.chance(0.15)
+			dispute.update(
+				{
+					"withdrawn": int(withdrawn),
+					"resolved_on": ended,
+					"resolution": None if withdrawn else "The meeting is booked and the plan updated.",
+				}
+			)
+		dispute.insert(ignore_permissions=True)
+
+	def end_episode(self, episode, last: date) -> None:
+		ended = self.past(last + self.days(5, 60))
+		if not ended:
+			return
+		episode.reload()
+		episode.update({"end_date": ended, "end_reason": "Returned Home"})
+		episode.flags.ignore_permissions = True
+		episode.save()

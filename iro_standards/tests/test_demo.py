@@ -1,0 +1,57 @@
+from datetime import date
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.password import check_password
+
+from iro_standards import demo
+from iro_standards.iro_standards.records import delete_child_and_records
+from iro_standards.tests.factories import make_looked_after_child, make_user
+
+CHILD_RECORDS = ("Care Episode", "Child Review", "Progress Review", "IRO Contact", "IRO Dispute")
+
+
+class TestDemoService(FrappeTestCase):
+	def setUp(self):
+		self.site_child = make_looked_after_child(date(2026, 1, 5)).name
+		frappe.db.commit()
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(delete_child_and_records, self.site_child)
+		self.addCleanup(demo.clear)
+
+	def test_make_builds_a_service_people_can_sign_in_to_and_clear_removes_exactly_it(self):
+		demo.make(children=6, seed=7)
+
+		children = demo.demo_children()
+		self.assertEqual(len(children), 6)
+		self.assertEqual(
+			sorted(frappe.get_all("Looked After Child", {"name": ("in", children)}, pluck="case_number")),
+			[f"DEMO-{n:04d}" for n in range(1, 7)],
+		)
+		self.assertGreater(frappe.db.count("Child Review", {"child": ("in", children), "docstatus": 1}), 6)
+		self.assertEqual(frappe.db.count("Care Episode", {"child": ("in", children)}), 6)
+		users = demo.demo_users()
+		self.assertEqual(len(users), 21)
+		roles = {role for user in users for role in frappe.get_roles(user)}
+		self.assertTrue(
+			{"IRO", "IRO Manager", "Team Manager", "Social Worker", "Safeguarding Admin"} <= roles
+		)
+		self.assertEqual(check_password(demo.DEMO_ADMIN, demo.DEMO_PASSWORD), demo.DEMO_ADMIN)
+		for doctype in demo.WORKFLOW_DOCTYPES:
+			self.assertTrue(frappe.db.get_value("Workflow", {"document_type": doctype}, "is_active"))
+		self.assertRaisesRegex(frappe.ValidationError, "already on this site", demo.make, children=1)
+
+		demo.clear()
+
+		self.assertEqual(demo.demo_users(), [])
+		for doctype in CHILD_RECORDS:
+			self.assertEqual(frappe.db.count(doctype, {"child": ("in", children)}), 0, doctype)
+		self.assertFalse(frappe.db.exists("Looked After Child", {"name": ("in", children)}))
+		self.assertTrue(frappe.db.exists("Looked After Child", self.site_child))
+		self.assertTrue(frappe.db.exists("Care Episode", {"child": self.site_child}))
+
+	def test_only_a_system_manager_builds_or_clears_it(self):
+		frappe.set_user(make_user("demo.iro@example.com", "IRO"))
+		self.addCleanup(frappe.set_user, "Administrator")
+		self.assertRaises(frappe.PermissionError, demo.make, children=1)
+		self.assertRaises(frappe.PermissionError, demo.clear)
