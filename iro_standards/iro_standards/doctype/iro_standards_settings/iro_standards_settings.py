@@ -50,6 +50,7 @@ class IROStandardsSettings(Document):
 		child_contact_days_before: DF.Int
 		closure_days: DF.Table[IROClosureDay]
 		consultation_working_days_before: DF.Int
+		contact_gap_days: DF.Int
 		core_group_working_days: DF.Int
 		cp_progress_check_months: DF.Int
 		deadline_reminder_days_before: DF.Int
@@ -87,7 +88,7 @@ class IROStandardsSettings(Document):
 		self.validate_education()
 
 	def validate_positive_durations(self) -> None:
-		for fieldname in (*duration_field_names(), "due_soon_working_days"):
+		for fieldname in (*duration_field_names(), "due_soon_working_days", "contact_gap_days"):
 			if (self.get(fieldname) or 0) <= 0:
 				frappe.throw(
 					_("{0} must be a whole number greater than zero.").format(
