@@ -442,6 +442,20 @@ class Service:
 		)
 		progress.flags.ignore_permissions = True
 		progress.save()
+		self.visit(review.child, review.chair, getdate(progress.completed_on))
+
+	def visit(self, child: str, iro: str, day: date) -> None:
+		frappe.get_doc(
+			{
+				"doctype": "IRO Contact",
+				"child": child,
+				"iro": iro,
+				"contact_date": day,
+				"kind": "Visit",
+				"spoken_to_privately": 1,
+				"child_knows_iro": 1,
+			}
+		).insert(ignore_permissions=True)
 
 	def rate_between_reviews(self, child, last: date) -> None:
 		rated = self.past(last + self.days(20, 70))
