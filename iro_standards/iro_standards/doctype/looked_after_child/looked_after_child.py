@@ -14,6 +14,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 	pep_rules,
 )
+from iro_standards.iro_standards.people import refuse_people_without_the_role
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
 	refuse_dates_outside_the_calendar,
@@ -90,6 +91,7 @@ class LookedAfterChild(CaseRecord):
 			self, "iro_allocated_on", self.iro_notified_on, _("the date the service was notified")
 		)
 		self.set_allocation_timeliness()
+		refuse_people_without_the_role(self)
 		self.check_sibling_allocation()
 		for row in self.peps:
 			refuse_future_dates(row, "held_on")

@@ -6,6 +6,7 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from iro_standards.iro_standards.people import users_with_role
 from iro_standards.tests.factories import make_child, make_user
 
 
@@ -107,4 +108,49 @@ class TestLookedAfterChild(FrappeTestCase):
 			frappe.db.exists(
 				"Deleted Document", {"deleted_doctype": "Looked After Child", "deleted_name": child.name}
 			)
+		)
+
+
+class TestAllocatedPeople(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.iro = make_user("people.iro@example.com", "IRO")
+		cls.social_worker = make_user("people.sw@example.com", "Social Worker")
+		cls.team_manager = make_user("people.tm@example.com", "Team Manager")
+		frappe.db.commit()
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def test_each_field_accepts_only_holders_of_its_role(self):
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"people.sw@example.com cannot be the child's Allocated IRO: they do not have the IRO role",
+			make_child,
+			allocated_iro=self.social_worker,
+		)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "do not have the Team Manager role", make_child, team_manager=self.iro
+		)
+		child = make_child(
+			allocated_iro=self.iro, social_worker=self.social_worker, team_manager=self.team_manager
+		)
+		self.assertEqual(child.allocated_iro, self.iro)
+
+	def test_someone_allocated_before_losing_the_role_keeps_their_place_until_reallocated(self):
+		child = make_child(allocated_iro=self.iro)
+		frappe.get_doc("User", self.iro).remove_roles("IRO")
+		self.addCleanup(lambda: frappe.get_doc("User", self.iro).add_roles("IRO"))
+		child.preferred_name = "Sam"
+		child.save()
+		child.allocated_iro = self.social_worker
+		self.assertRaises(frappe.ValidationError, child.save)
+
+	def test_the_picker_offers_only_holders_of_the_role(self):
+		offered = [row[0] for row in users_with_role("User", "people.", "name", 0, 20, {"role": "IRO"})]
+		self.assertIn(self.iro, offered)
+		self.assertNotIn(self.social_worker, offered)
+		self.assertRaises(
+			frappe.PermissionError, users_with_role, "User", "", "name", 0, 20, {"role": "System Manager"}
 		)

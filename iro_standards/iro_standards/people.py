@@ -1,0 +1,51 @@
+"""The people allocated to a child: each field offers, and accepts, only holders of its role."""
+
+import frappe
+from frappe import _
+
+ROLE_OF_FIELD = {"allocated_iro": "IRO", "social_worker": "Social Worker", "team_manager": "Team Manager"}
+
+
+def refuse_people_without_the_role(doc) -> None:
+	"""A newly allocated person must hold the field's role (someone allocated before keeps their place)."""
+	for fieldname, role in ROLE_OF_FIELD.items():
+		user = doc.get(fieldname)
+		if user and doc.has_value_changed(fieldname) and not holds_role(user, role):
+			frappe.throw(
+				_("{0} cannot be the child's {1}: they do not have the {2} role.").format(
+					user, _(doc.meta.get_label(fieldname)), _(role)
+				),
+				title=_("Wrong person"),
+			)
+
+
+def holds_role(user: str, role: str) -> bool:
+	return bool(
+		frappe.db.exists("User", {"name": user, "enabled": 1})
+		and frappe.db.exists("Has Role", {"parent": user, "parenttype": "User", "role": role})
+	)
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def users_with_role(doctype, txt, searchfield, start, page_len, filters):
+	"""Enabled users holding one of the allocation roles, matched on name or email."""
+	role = (filters or {}).get("role")
+	if role not in ROLE_OF_FIELD.values():
+		frappe.throw(_("Choose people by one of the allocation roles."), frappe.PermissionError)
+	user = frappe.qb.DocType("User")
+	has_role = frappe.qb.DocType("Has Role")
+	pattern = f"%{txt}%"
+	return (
+		frappe.qb.from_(user)
+		.join(has_role)
+		.on((has_role.parent == user.name) & (has_role.parenttype == "User"))
+		.select(user.name, user.full_name)
+		.where(has_role.role == role)
+		.where(user.enabled == 1)
+		.where((user.name.like(pattern)) | (user.full_name.like(pattern)))
+		.orderby(user.full_name)
+		.limit(page_len)
+		.offset(start)
+		.distinct()
+	).run()
