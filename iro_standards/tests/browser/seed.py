@@ -6,6 +6,7 @@ from datetime import date
 import frappe
 from frappe.utils.password import update_password
 
+from iro_standards import demo
 from iro_standards.tests.factories import make_looked_after_child, make_user
 
 PASSWORD = "Browser-Test-2026!"
@@ -65,3 +66,37 @@ def xss_review() -> None:
 			{"review": review.name, "child": child.name, "manager": manager, "iro": iro, "password": PASSWORD}
 		)
 	)
+
+
+def demo_day() -> None:
+	"""The demo service on the test site, and the records each role's walk opens."""
+	if not frappe.conf.allow_tests:
+		frappe.throw("The browser layer seeds only a site with allow_tests set.")
+	frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	frappe.db.set_default("desktop:home_page", "workspace")
+	if not demo.demo_users():
+		demo.make()
+	welsh_iro = demo.email_of(demo.IROS[4])
+	frappe.db.set_value("User", welsh_iro, "language", "cy")
+	iro = demo.email_of(demo.IROS[0])
+	review = awaiting_a_team_manager()
+	frappe.db.commit()
+	print(
+		json.dumps(
+			{
+				"password": demo.DEMO_PASSWORD,
+				"iro": iro,
+				"welsh_iro": welsh_iro,
+				"manager": demo.email_of("Morgan Vale"),
+				"team_manager": review.team_manager,
+				"tm_review": review.name,
+			}
+		)
+	)
+
+
+def awaiting_a_team_manager():
+	"""A demo review waiting for its team manager; any held one when the demo's dates left none."""
+	demo_reviews = {"owner": ("like", f"%@{demo.DEMO_DOMAIN}"), "docstatus": 1}
+	name = frappe.db.get_value("Child Review", {**demo_reviews, "status": "With Team Manager"})
+	return frappe.get_doc("Child Review", name or frappe.db.get_value("Child Review", demo_reviews))

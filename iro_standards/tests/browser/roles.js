@@ -1,0 +1,143 @@
+// Each role's day on the demo service, as its people sign in: the IRO lands on My Work and opens a
+// record from what they owe in one click; the team manager lands on My Work and writes comments
+// on a review sent to them and presses Update (the save must go through); the IRO manager lands on
+// the service workspace with its figures and opens the list of every child; a Welsh-speaking IRO
+// lands on a Welsh My Work. Fails on any JavaScript error (thrown or logged), any server error, any
+// request of the desk the app refuses, or a step that does not reach its expected state.
+// Usage: node roles.js BASE_URL SEED_JSON SCREENSHOT_DIR
+const { chromium } = require("playwright-core");
+
+const [base, seedJson, shots] = process.argv.slice(2);
+const seed = JSON.parse(seedJson);
+const COMMENT = `Seen and agreed in the browser walk ${Date.now()}`;
+
+async function signIn(browser, user, role, problems) {
+	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+	page.on("pageerror", (error) => problems.push(`${role}: JavaScript error: ${error}`));
+	page.on("console", (message) => {
+		const realtime = (message.location().url || "").includes("/socket.io/");
+		if (message.type() === "error" && !realtime) {
+			problems.push(`${role}: console error: ${message.text()}`);
+		}
+	});
+	page.on("response", (response) => {
+		const refused = response.status() >= 400 && response.url().includes("/api/");
+		if (response.status() >= 500 || refused) {
+			problems.push(`${role}: ${response.status()} ${response.url()}`);
+		}
+	});
+	await page.goto(`${base}/login`);
+	await page.fill("#login_email", user);
+	await page.fill("#login_password", seed.password);
+	await page.click(".btn-login");
+	await page.waitForURL(/\/app\/.+/, { timeout: 30000, waitUntil: "domcontentloaded" });
+	await settle(page);
+	return page;
+}
+
+async function settle(page) {
+	await page.waitForLoadState("networkidle");
+	await page
+		.waitForFunction(() => !document.body.innerText.includes("Loading..."), null, { timeout: 20000 })
+		.catch(() => {});
+	await page.waitForTimeout(500);
+}
+
+async function step(page, role, name, problems, check) {
+	const failure = await check();
+	await page.screenshot({ path: `${shots}/day-${role}-${name}.png` });
+	if (failure) problems.push(`${role} ${name}: ${failure}`);
+	console.log(`${role} ${name}: ${failure || "ok"} (screenshot ${shots}/day-${role}-${name}.png)`);
+}
+
+function shows(page, text) {
+	return () =>
+		page
+			.waitForFunction((t) => document.body.innerText.toLowerCase().includes(t), text.toLowerCase(), {
+				timeout: 20000,
+			})
+			.then(() => null)
+			.catch(() => `"${text}" not shown after 20 s`);
+}
+
+function landedOn(page, slug, text) {
+	return async () =>
+		page.url().endsWith(`/app/${slug}`) ? shows(page, text)() : `landed on ${page.url()}, not /app/${slug}`;
+}
+
+async function iroDay(browser, problems) {
+	const page = await signIn(browser, seed.iro, "iro", problems);
+	await step(page, "iro", "lands", problems, landedOn(page, "my-work", "My Reviews in the Next 5 Weeks"));
+	await page.goto(`${base}/app/query-report/My Work`);
+	await settle(page);
+	await page.waitForSelector(".dt-scrollable .dt-row", { timeout: 20000 }).catch(() => {});
+	await step(page, "iro", "my-work", problems, shows(page, "Days Left"));
+	const record = page.locator(".dt-scrollable .dt-row a[href*='/app/']").first();
+	const href = await record.getAttribute("href").catch(() => null);
+	if (!href) {
+		problems.push("iro my-work: no record to open in what the IRO owes");
+	} else {
+		await record.click();
+		await page.waitForURL((url) => url.pathname === decodeURIComponent(href) || url.href.endsWith(href), {
+			timeout: 20000,
+			waitUntil: "domcontentloaded",
+		}).catch(() => {});
+		await settle(page);
+		await step(page, "iro", "one-click-to-the-form", problems, async () =>
+			(await page.locator(".form-layout").count()) ? null : `no form at ${page.url()}`
+		);
+	}
+	await page.close();
+}
+
+async function teamManagerDay(browser, problems) {
+	const page = await signIn(browser, seed.team_manager, "team-manager", problems);
+	await step(page, "team-manager", "lands", problems, landedOn(page, "my-work", "Reviews Awaiting a Response"));
+	await page.goto(`${base}/app/child-review/${seed.tm_review}`);
+	await settle(page);
+	await page.evaluate(() => cur_frm.scroll_to_field("tm_comments"));
+	await page.fill("textarea[data-fieldname='tm_comments']", COMMENT);
+	const saved = page.waitForResponse((r) => r.url().includes("frappe.desk.form.save.savedocs"), {
+		timeout: 20000,
+	});
+	await page.keyboard.press("Control+s");
+	const response = await saved.catch(() => null);
+	await settle(page);
+	await step(page, "team-manager", "comments-updated", problems, async () => {
+		if (!response) return "pressing Update sent nothing";
+		if (response.status() !== 200) return `Update refused (${response.status()}): ${await response.text()}`;
+		const stored = await page.evaluate(
+			(name) => frappe.db.get_value("Child Review", name, "tm_comments").then((r) => r.message.tm_comments),
+			seed.tm_review
+		);
+		return stored === COMMENT ? null : `comments not stored (${stored})`;
+	});
+	await page.close();
+}
+
+async function managerDay(browser, problems) {
+	const page = await signIn(browser, seed.manager, "manager", problems);
+	await step(page, "manager", "lands", problems, landedOn(page, "iro-service", "Reviews in Timescale This Quarter"));
+	await page.goto(`${base}/app/looked-after-child?status=Looked%20After`);
+	await settle(page);
+	await step(page, "manager", "children", problems, shows(page, "DEMO-"));
+	await page.close();
+}
+
+async function welshDay(browser, problems) {
+	const page = await signIn(browser, seed.welsh_iro, "welsh-iro", problems);
+	await step(page, "welsh-iro", "lands", problems, landedOn(page, "my-work", "Fy adolygiadau yn y 5 wythnos nesaf"));
+	await page.close();
+}
+
+(async () => {
+	const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+	const problems = [];
+	for (const day of [iroDay, teamManagerDay, managerDay, welshDay]) {
+		await day(browser, problems);
+	}
+	await browser.close();
+	console.log(problems.length ? problems.join("\n") : "every role's day reached its expected state");
+	console.log(`browser: 4 roles walked, ${problems.length} problems`);
+	process.exit(problems.length ? 1 : 0);
+})();
