@@ -41,6 +41,8 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.remove_tag": "iro_standards.overrides.remove_tag",
 }
 
+override_doctype_class = {"Notification": "iro_standards.notification.BellWithoutEmailNotification"}
+
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}
 
 app_include_js = "/assets/iro_standards/js/iro_standards.js"

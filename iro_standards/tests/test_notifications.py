@@ -64,6 +64,7 @@ class TestShippedNotifications(FrappeTestCase):
 		lead = (review.statutory_due - getdate()).days
 		frappe.db.set_value("Notification", "IRO: Review Due", "days_in_advance", lead)
 		logs_before = set(frappe.get_all("Notification Log", {"for_user": iro}, pluck="name"))
+		emails_before = set(frappe.get_all("Email Queue", {"reference_name": review.name}, pluck="name"))
 
 		trigger_daily_alerts()
 
@@ -78,8 +79,47 @@ class TestShippedNotifications(FrappeTestCase):
 		)
 		self.assertIn(child.case_number, new_logs[0].subject)
 		self.assertNotIn(child.full_name, new_logs[0].subject)
-		queued = frappe.get_all("Email Queue", {"reference_name": review.name}, ["name", "message"])
+		queued = frappe.get_all(
+			"Email Queue",
+			{"reference_name": review.name, "name": ("not in", emails_before or [""])},
+			["name", "message"],
+		)
 		self.assertEqual(len(queued), 1)
 		recipients = frappe.get_all("Email Queue Recipient", {"parent": queued[0].name}, pluck="recipient")
 		self.assertIn(iro, recipients)
 		self.assertIn(child.case_number, queued[0].message)
+
+
+class TestBellWithoutEmail(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def test_the_bell_rings_on_a_site_without_outgoing_email(self):
+		frappe.db.set_value("Email Account", {"enable_outgoing": 1}, "enable_outgoing", 0)
+		frappe.conf.pop("mail_server", None)
+		social_worker = make_user("bell.sw@example.com", "Social Worker")
+		child = make_looked_after_child(
+			getdate() - timedelta(days=90),
+			social_worker=social_worker,
+			allocated_iro=make_user("bell.iro@example.com", "IRO"),
+		)
+		errors_before = frappe.db.count("Error Log", {"method": "Failed to send Notification"})
+		emails_before = frappe.db.count("Email Queue")
+		frappe.get_doc(
+			{
+				"doctype": "Care Plan RAG Update",
+				"child": child.name,
+				"rated_on": getdate(),
+				"care_plan_rag": "Red",
+				"rag_narrative": "The placement is breaking down.",
+			}
+		).insert()
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log", {"for_user": social_worker, "document_type": "Care Plan RAG Update"}
+			)
+		)
+		self.assertEqual(
+			frappe.db.count("Error Log", {"method": "Failed to send Notification"}), errors_before
+		)
+		self.assertEqual(frappe.db.count("Email Queue"), emails_before)
