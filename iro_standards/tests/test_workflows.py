@@ -1,3 +1,4 @@
+import html
 from datetime import date
 
 import frappe
@@ -105,6 +106,16 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Looked After Child", self.child.name, "last_review_held"), date(2026, 1, 19)
 		)
+		self.assert_the_record_prints_by_default_with_the_response_and_distribution(review)
+
+	def assert_the_record_prints_by_default_with_the_response_and_distribution(self, review):
+		self.assertEqual(frappe.get_meta("Child Review").default_print_format, "Record of Review")
+		printed = html.unescape(frappe.get_print("Child Review", review.name))
+		self.assertIn("Record of Review", printed)
+		self.assertIn("Team Manager's Response", printed)
+		for person in (self.iro, self.social_worker, self.team_manager):
+			self.assertIn(frappe.db.get_value("User", person, "full_name"), printed)
+		self.assertIn(f"Record distributed on {frappe.utils.formatdate(getdate())}.", printed)
 
 	def test_a_planned_review_is_adjourned_reconvened_or_cancelled(self):
 		review = make_review(self.child.name, date(2026, 1, 19))
