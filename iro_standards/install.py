@@ -32,6 +32,10 @@ def before_uninstall() -> None:
 	for doctype in ("Workflow", "Notification"):
 		for name in frappe.get_all(doctype, {"document_type": ("in", doctypes)}, pluck="name"):
 			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+	for name in frappe.get_all(
+		"Property Setter", {"module": "IRO Standards", "doc_type": "User"}, pluck="name"
+	):
+		frappe.delete_doc("Property Setter", name, ignore_permissions=True, force=True)
 
 
 def ensure_install_data() -> None:
@@ -41,6 +45,27 @@ def ensure_install_data() -> None:
 	add_default_practice_standards()
 	install_default_workflows()
 	add_default_notifications()
+	show_people_by_name()
+
+
+def show_people_by_name() -> None:
+	"""Links to users (allocated IRO, chair, team manager...) show the person's name, not their
+	e-mail, unless the site has decided otherwise for User in Customize Form."""
+	if not frappe.db.exists(
+		"Property Setter",
+		{"doc_type": "User", "property": "show_title_field_in_link", "field_name": ("is", "not set")},
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Property Setter",
+				"doctype_or_field": "DocType",
+				"doc_type": "User",
+				"property": "show_title_field_in_link",
+				"value": "1",
+				"property_type": "Check",
+				"module": "IRO Standards",
+			}
+		).insert(ignore_permissions=True)
 
 
 def ensure_welsh_language() -> None:

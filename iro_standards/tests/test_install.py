@@ -27,6 +27,16 @@ class TestInstall(FrappeTestCase):
 	def test_welsh_is_an_enabled_language(self):
 		self.assertEqual(frappe.db.get_value("Language", "cy", ["language_name", "enabled"]), ("Cymraeg", 1))
 
+	def test_people_are_shown_by_name_unless_the_site_decided_otherwise(self):
+		self.assertTrue(frappe.get_meta("User").show_title_field_in_link)
+		setter = {"doc_type": "User", "property": "show_title_field_in_link"}
+		frappe.db.set_value("Property Setter", setter, "value", "0")
+		after_migrate()
+		self.assertEqual(frappe.get_all("Property Setter", setter, pluck="value"), ["0"])
+		frappe.db.delete("Property Setter", setter)
+		after_migrate()
+		self.assertEqual(frappe.get_all("Property Setter", setter, pluck="value"), ["1"])
+
 	def test_after_migrate_twice_changes_nothing(self):
 		after_migrate()
 		modified = frappe.db.get_singles_dict(SETTINGS, cast=True).modified
