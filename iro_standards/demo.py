@@ -238,6 +238,7 @@ class Service:
 				"date_of_birth": born,
 				"preferred_language": "Welsh" if self.chance(0.15) else "English",
 				"allocated_iro": self.rng.choice(self.iros),
+				"iro_notified_on": start,
 				"iro_allocated_on": self.past(start + self.days(0, 6)) or self.today,
 				"social_worker": self.rng.choice(social_workers),
 				"team_manager": team_manager,
