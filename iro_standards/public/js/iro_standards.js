@@ -26,3 +26,30 @@ iro_standards.period_filters = function () {
 
 iro_standards.iro_filter = { fieldname: "iro", label: __("IRO"), fieldtype: "Link", options: "User" };
 iro_standards.team_filter = { fieldname: "team", label: __("Team"), fieldtype: "Data" };
+
+// The search bar finds a child by case number or by name, among the children the user may see
+// (the list it opens is scoped like every list); Frappe's global search leaves children out.
+iro_standards.child_search_options = function (txt) {
+	if (txt.startsWith("#") || !frappe.model.can_read("Looked After Child")) {
+		return [];
+	}
+	const find = (label, fieldname) => ({
+		label: `<span class="ellipsis">${__(label, [frappe.utils.xss_sanitise(txt).bold()])}</span>`,
+		value: __(label, [txt]),
+		match: txt,
+		index: 90,
+		onclick: () =>
+			frappe.set_route("List", "Looked After Child", { [fieldname]: ["like", `%${txt}%`] }),
+	});
+	return [
+		find("Find a child by case number {0}", "case_number"),
+		find("Find a child by name {0}", "full_name"),
+	];
+};
+
+if (frappe.search && frappe.search.AwesomeBar) {
+	const frappe_build_options = frappe.search.AwesomeBar.prototype.build_options;
+	frappe.search.AwesomeBar.prototype.build_options = function (txt) {
+		return iro_standards.child_search_options(txt).concat(frappe_build_options.call(this, txt));
+	};
+}

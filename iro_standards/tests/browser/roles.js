@@ -1,5 +1,5 @@
-// Each role's day on the demo service, as its people sign in: the IRO lands on My Work and opens a
-// record from what they owe in one click; the team manager lands on My Work and writes comments
+// Each role's day on the demo service, as its people sign in: the IRO lands on My Work, opens a
+// record from what they owe in one click and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
 // on a review sent to them and presses Update (the save must go through); the IRO manager lands on
 // the service workspace with its figures and opens the list of every child; a Welsh-speaking IRO
 // lands on a Welsh My Work. Fails on any JavaScript error (thrown or logged), any server error, any
@@ -87,6 +87,17 @@ async function iroDay(browser, problems) {
 			(await page.locator(".form-layout").count()) ? null : `no form at ${page.url()}`
 		);
 	}
+	await page.fill("#navbar-search", seed.iro_case_number);
+	const findByCase = page.locator("li", { hasText: "Find a child by case number" }).first();
+	if (await findByCase.waitFor({ timeout: 10000 }).then(() => true).catch(() => false)) {
+		await findByCase.click();
+		await settle(page);
+	}
+	await step(page, "iro", "search-by-case-number", problems, async () =>
+		page.url().includes("/app/looked-after-child")
+			? shows(page, seed.iro_case_number)()
+			: `the search bar offered no way to the child ${seed.iro_case_number}`
+	);
 	await page.close();
 }
 

@@ -86,6 +86,9 @@ def demo_day() -> None:
 			{
 				"password": demo.DEMO_PASSWORD,
 				"iro": iro,
+				"iro_case_number": frappe.db.get_value(
+					"Looked After Child", {"allocated_iro": iro}, "case_number"
+				),
 				"welsh_iro": welsh_iro,
 				"manager": demo.email_of("Morgan Vale"),
 				"team_manager": review.team_manager,
