@@ -1,5 +1,6 @@
 // Each role's day on the demo service, as its people sign in: the IRO lands on My Work, opens a
-// record from what they owe in one click and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
+// record from what they owe in one click, sees on a planned review what marking it held needs,
+// and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
 // on a review sent to them and presses Update (the save must go through); the IRO manager lands on
 // the service workspace with its figures and opens the list of every child; a Welsh-speaking IRO
 // lands on a Welsh My Work. Fails on any JavaScript error (thrown or logged), any server error, any
@@ -87,6 +88,9 @@ async function iroDay(browser, problems) {
 			(await page.locator(".form-layout").count()) ? null : `no form at ${page.url()}`
 		);
 	}
+	await page.goto(`${base}/app/child-review/${seed.iro_planned_review}`);
+	await settle(page);
+	await step(page, "iro", "planned-review-says-what-it-needs", problems, shows(page, "To mark the review held, fill in"));
 	await page.fill("#navbar-search", seed.iro_case_number);
 	const findByCase = page.locator("li", { hasText: "Find a child by case number" }).first();
 	if (await findByCase.waitFor({ timeout: 10000 }).then(() => true).catch(() => false)) {

@@ -89,6 +89,10 @@ def demo_day() -> None:
 				"iro_case_number": frappe.db.get_value(
 					"Looked After Child", {"allocated_iro": iro}, "case_number"
 				),
+				"iro_planned_review": frappe.db.get_value(
+					"Child Review",
+					{"allocated_iro": iro, "status": "Planned", "held_date": ("is", "not set")},
+				),
 				"welsh_iro": welsh_iro,
 				"manager": demo.email_of("Morgan Vale"),
 				"team_manager": review.team_manager,

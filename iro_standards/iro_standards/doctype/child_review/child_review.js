@@ -3,6 +3,7 @@
 
 frappe.ui.form.on("Child Review", {
 	refresh(frm) {
+		explain_the_next_action(frm);
 		if (frm.doc.docstatus !== 1) {
 			return;
 		}
@@ -14,6 +15,34 @@ frappe.ui.form.on("Child Review", {
 		}
 	},
 });
+
+// The workflow offers an action only once its fields are filled; say which ones are missing.
+function explain_the_next_action(frm) {
+	if (frm.is_new() || !frappe.model.has_workflow(frm.doctype)) {
+		return;
+	}
+	const label = (fieldname) => __(frappe.meta.get_label(frm.doctype, fieldname));
+	if (frm.doc.docstatus === 0 && ["Planned", "Adjourned"].includes(frm.doc.status)) {
+		const missing = ["held_date", "participation_code", "next_review_date"].filter(
+			(fieldname) => !frm.doc[fieldname]
+		);
+		if (missing.length) {
+			frm.set_intro(
+				__("To mark the review held, fill in {0} and save: Actions then offers Mark Held.", [
+					missing.map(label).join(", "),
+				]),
+				"blue"
+			);
+		}
+	} else if (frm.doc.status === "Held" && !(frm.doc.recommendations || []).length) {
+		frm.set_intro(
+			__("Add the decisions in {0} and update: Actions then offers Record Decisions.", [
+				label("recommendations"),
+			]),
+			"blue"
+		);
+	}
+}
 
 // A field made mandatory after submission cannot be filled in any more, so it must not block updates.
 function release_fields_locked_by_submission(frm) {

@@ -22,7 +22,7 @@ frappe.ui.form.on("IRO Dispute", {
 				)
 			);
 		}
-		if (frm.perm[0] && frm.perm[0].write) {
+		if (frm.perm[0] && frm.perm[0].write && !frappe.model.has_workflow(frm.doctype)) {
 			frm.add_custom_button(__("Escalate"), () =>
 				frappe.confirm(__("Escalate this dispute to the next stage from today?"), () =>
 					frm.call("escalate").then(() => frm.reload_doc())

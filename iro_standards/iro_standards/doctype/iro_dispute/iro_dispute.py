@@ -136,10 +136,17 @@ class IRODispute(CaseRecord):
 				)
 			configured = timescales.dispute_stage(row.stage)
 			row.addressed_to = row.addressed_to or configured.addressed_to
+			row.asked = row.asked or self.team_manager_if_addressed(row)
 			row.response_due = dispute_response_due(getdate(row.entered_on), row.stage, **kwargs)
 			if previous:
 				previous.outcome = previous.outcome or "Escalated"
 			previous = row
+
+	def team_manager_if_addressed(self, row) -> str | None:
+		"""A stage addressed to a team manager asks the child's team manager."""
+		if "team manager" not in (row.addressed_to or "").lower():
+			return None
+		return frappe.db.get_value("Looked After Child", self.child, "team_manager")
 
 	def sync_stages_and_status(self) -> None:
 		"""The status is the current stage while the dispute is open.

@@ -149,3 +149,18 @@ class TestStageResponses(FrappeTestCase):
 			(dispute.stages[0].response, dispute.stages[0].responded_on, dispute.current_response_due),
 			("A school place is confirmed", getdate(), None),
 		)
+
+	def test_a_stage_addressed_to_a_team_manager_asks_the_childs_team_manager(self):
+		team_manager = make_user("stage.tm@example.com", "Team Manager")
+		child = make_looked_after_child(date(2025, 12, 20), team_manager=team_manager)
+		dispute = make_dispute(child.name)
+		self.assertEqual(dispute.stages[0].asked, team_manager)
+		frappe.set_user(team_manager)
+		respond_to_stage(dispute.name, "We will book the meeting")
+		frappe.set_user("Administrator")
+		dispute.reload()
+		with workflow_switched_off("IRO Dispute"):
+			dispute.escalate()
+			dispute.escalate()
+		self.assertEqual([row.asked for row in dispute.stages], [team_manager, team_manager, None])
+		self.assertEqual(dispute.stages[0].response, "We will book the meeting")
