@@ -15,8 +15,15 @@ APP_RECORDS = frozenset({CHILD, *CHILD_RECORDS})
 
 class BellWithoutEmailNotification(Notification):
 	def send_an_email(self, doc, context):
-		if self.document_type in APP_RECORDS and not EmailAccount.find_outgoing(
-			match_by_doctype=self.document_type
-		):
+		if self.document_type in APP_RECORDS and not can_send_email(self.document_type):
 			return
 		super().send_an_email(doc, context)
+
+
+def can_send_email(doctype: str) -> bool:
+	"""Whether the site has an account to send from (Frappe's stand-in for muted sites does not count)."""
+	return bool(
+		EmailAccount.find_one_by_filters(enable_outgoing=1, default_outgoing=1)
+		or EmailAccount.find_one_by_filters(enable_outgoing=1, enable_incoming=1, append_to=doctype)
+		or EmailAccount.find_from_config()
+	)
