@@ -180,6 +180,10 @@ class TestReports(FrappeTestCase):
 		by_standard = {r["grouping"]: r for r in rows}
 		self.assertEqual(by_standard[self.r1.standards[0].practice_standard]["not_met"], 1)
 		self.assertEqual(by_standard[self.r1.standards[1].practice_standard]["met"], 1)
+		never_assessed = [r for r in rows if not (r["met"] or r["not_met"])]
+		self.assertTrue(never_assessed)
+		self.assertEqual({r["percent_met"] for r in never_assessed}, {None})
+		self.assertEqual(by_standard[self.r1.standards[1].practice_standard]["percent_met"], 100.0)
 
 	def test_cards_charts_and_reports_agree(self):
 		self.assertEqual(cards.in_timescale_this_quarter()["value"], figures.in_timescale_percentage())

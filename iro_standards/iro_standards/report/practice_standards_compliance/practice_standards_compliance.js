@@ -13,4 +13,10 @@ frappe.query_reports["Practice Standards Compliance"] = {
 		},
 		iro_standards.iro_filter,
 	],
+	formatter(value, row, column, data, default_formatter) {
+		if (column.fieldname === "percent_met" && data && data.percent_met == null) {
+			return `<span class="text-muted">${__("Not assessed")}</span>`;
+		}
+		return default_formatter(value, row, column, data);
+	},
 };

@@ -71,8 +71,13 @@ def compliance_row(grouping: str, outcomes: dict) -> dict:
 		"not_met": outcomes["Not Met"],
 		"not_applicable": outcomes["Not Applicable"],
 		"not_assessed": outcomes["Not Assessed"],
-		"percent_met": figures.percentage(outcomes["Met"], outcomes["Met"] + outcomes["Not Met"]),
+		"percent_met": percent_met(outcomes["Met"], outcomes["Not Met"]),
 	}
+
+
+def percent_met(met: int, not_met: int) -> float | None:
+	"""None where nothing was assessed as met or not: shown as "not assessed", not as 0%."""
+	return figures.percentage(met, met + not_met) if met + not_met else None
 
 
 def columns(group_by: str) -> list[dict]:
@@ -113,9 +118,9 @@ def summary(rows: list[dict]) -> list[dict]:
 		{"value": met, "label": _("Met"), "datatype": "Int", "indicator": "green"},
 		{"value": not_met, "label": _("Not Met"), "datatype": "Int", "indicator": "red"},
 		{
-			"value": figures.percentage(met, met + not_met),
+			"value": percent_met(met, not_met) if met + not_met else _("Not assessed"),
 			"label": _("% Met"),
-			"datatype": "Percent",
+			"datatype": "Percent" if met + not_met else "Data",
 			"indicator": "blue",
 		},
 	]
