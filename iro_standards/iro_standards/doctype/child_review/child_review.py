@@ -222,6 +222,7 @@ class ChildReview(CaseRecord):
 		self.follow_status()
 		self.set_open_for_child()
 		check_one_open_record(self)
+		self.warn_of_another_review_that_day()
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
@@ -346,6 +347,31 @@ class ChildReview(CaseRecord):
 			"Child Review", filters=filters, fields=["name"], order_by="held_date desc", limit=1
 		)
 		return latest[0].name if latest else None
+
+	def warn_of_another_review_that_day(self) -> None:
+		"""The IRO may chair two reviews on a day, but a clash is usually a mistake: say so (naming
+		only the reviews the user may see)."""
+		if self.docstatus or not self.allocated_iro or not self.has_value_changed("planned_date"):
+			return
+		others = frappe.get_list(
+			"Child Review",
+			filters={
+				"allocated_iro": self.allocated_iro,
+				"planned_date": self.planned_date,
+				"docstatus": 0,
+				"status": ("in", OPEN_REVIEW_STATES),
+				"name": ("!=", self.name or ""),
+			},
+			pluck="case_number",
+		)
+		if others:
+			frappe.msgprint(
+				_("The IRO already has a review planned on {0}: {1}.").format(
+					formatdate(self.planned_date), ", ".join(others)
+				),
+				title=_("Same day"),
+				indicator="orange",
+			)
 
 	def set_open_for_child(self) -> None:
 		"""The child's one open planned review: a draft not yet held, planned or adjourned."""

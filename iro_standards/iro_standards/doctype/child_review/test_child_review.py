@@ -13,6 +13,7 @@ from iro_standards.tests.factories import (
 	make_episode,
 	make_looked_after_child,
 	make_review,
+	make_user,
 	reviews_booked_by_hand,
 )
 
@@ -363,3 +364,25 @@ class TestSubmittedReview(FrappeTestCase):
 		review.record_distributed_on = date(2026, 2, 2)
 		review.save()
 		self.assertEqual(review.record_distribution_due, date(2026, 2, 16))
+
+
+class TestSameDayWarning(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_planning_a_review_on_the_day_of_another_of_the_iros_reviews_warns(self):
+		iro = make_user("sameday.iro@example.com", "IRO")
+		social_worker = make_user("sameday.sw@example.com", "Social Worker")
+		first = make_looked_after_child(date(2025, 12, 20), allocated_iro=iro)
+		second = make_looked_after_child(date(2025, 12, 22), allocated_iro=iro, social_worker=social_worker)
+		make_review(first.name, date(2026, 1, 19))
+		frappe.clear_messages()
+		make_review(second.name, date(2026, 1, 19))
+		self.assertIn(
+			f"The IRO already has a review planned on {frappe.utils.formatdate(date(2026, 1, 19))}: {first.case_number}.",
+			[frappe.parse_json(m)["message"] for m in frappe.message_log],
+		)
+		frappe.clear_messages()
+		make_review(second.name, date(2026, 1, 20))
+		self.assertEqual(frappe.message_log, [])
