@@ -49,3 +49,20 @@ def users_with_role(doctype, txt, searchfield, start, page_len, filters):
 		.offset(start)
 		.distinct()
 	).run()
+
+
+@frappe.whitelist(methods=["POST"])
+def reallocate_children(children: list[str] | str, iro: str) -> int:
+	"""Move children, each with all its open records, to another IRO as a single reallocation
+	does: all of them or, if any one is refused, none."""
+	children = frappe.parse_json(children) if isinstance(children, str) else children
+	if not isinstance(children, list) or not all(isinstance(child, str) for child in children):
+		frappe.throw(_("Choose the children to reallocate."), title=_("Invalid value"))
+	for name in children:
+		child = frappe.get_doc("Looked After Child", name)
+		child.check_permission("write")
+		if not child.has_permlevel_access_to("allocated_iro", permission_type="write"):
+			frappe.throw(_("Only an IRO manager can reallocate children."), frappe.PermissionError)
+		child.allocated_iro = iro
+		child.save()
+	return len(children)

@@ -7,6 +7,7 @@ from frappe.email.doctype.notification.notification import trigger_daily_alerts
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.people import reallocate_children
 from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tests.factories import (
 	hold_review,
@@ -120,4 +121,66 @@ class TestReallocation(FrappeTestCase):
 		self.assertTrue(any("Social worker changed" in subject for subject in heard), heard)
 		self.assertFalse(
 			frappe.db.exists("Notification Log", {"document_name": self.child.name, "for_user": self.old_iro})
+		)
+
+
+class TestBulkReallocation(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.old_iro = make_user("bulk.old.iro@example.com", "IRO")
+		cls.new_iro = make_user("bulk.new.iro@example.com", "IRO")
+		cls.manager = make_user("bulk.manager@example.com", "IRO Manager")
+		cls.social_worker = make_user("bulk.sw@example.com", "Social Worker")
+		frappe.db.commit()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def caseload(self, count: int) -> list[str]:
+		children = [
+			make_looked_after_child(date(2025, 12, 20), allocated_iro=self.old_iro).name for _ in range(count)
+		]
+		for child in children:
+			make_review(child, getdate() + timedelta(days=10))
+		return children
+
+	def test_a_manager_moves_a_caseload_with_every_open_record(self):
+		children = self.caseload(3)
+		frappe.set_user(self.manager)
+		self.assertEqual(reallocate_children(children, self.new_iro), 3)
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			set(frappe.get_all("Looked After Child", {"name": ("in", children)}, pluck="allocated_iro")),
+			{self.new_iro},
+		)
+		self.assertEqual(
+			set(
+				frappe.get_all(
+					"Child Review", {"child": ("in", children), "docstatus": 0}, pluck="allocated_iro"
+				)
+			),
+			{self.new_iro},
+		)
+
+	def test_refused_for_a_non_iro_and_for_those_who_may_not_reallocate(self):
+		children = self.caseload(2)
+		frappe.set_user(self.manager)
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"do not have the IRO role",
+			reallocate_children,
+			children,
+			self.social_worker,
+		)
+		self.assertEqual(
+			set(frappe.get_all("Looked After Child", {"name": ("in", children)}, pluck="allocated_iro")),
+			{self.old_iro},
+		)
+		frappe.set_user(self.old_iro)
+		self.assertRaises(frappe.PermissionError, reallocate_children, children, self.new_iro)
+		frappe.set_user("Administrator")
+		self.assertRaisesRegex(
+			frappe.ValidationError, "Choose the children", reallocate_children, "{}", self.new_iro
 		)

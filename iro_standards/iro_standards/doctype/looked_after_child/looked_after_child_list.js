@@ -3,6 +3,11 @@
 
 frappe.listview_settings["Looked After Child"] = {
 	add_fields: ["status", "next_review_due"],
+	onload(listview) {
+		if (frappe.perm.has_perm("Looked After Child", 1, "write")) {
+			listview.page.add_actions_menu_item(__("Reallocate IRO"), () => reallocate(listview));
+		}
+	},
 	get_indicator(doc) {
 		if (doc.status !== "Looked After") {
 			return [__(doc.status), "gray", `status,=,${doc.status}`];
@@ -22,3 +27,38 @@ frappe.listview_settings["Looked After Child"] = {
 		return [__("Looked After"), "green", "status,=,Looked After"];
 	},
 };
+
+// Moves the chosen children, each with its open reviews, progress reviews and disputes, to another IRO.
+function reallocate(listview) {
+	const children = listview.get_checked_items(true);
+	const dialog = new frappe.ui.Dialog({
+		title: __("Reallocate {0} children to another IRO", [children.length]),
+		fields: [
+			{
+				fieldname: "iro",
+				fieldtype: "Link",
+				options: "User",
+				label: __("New IRO"),
+				reqd: 1,
+				get_query: () => ({
+					query: "iro_standards.iro_standards.people.users_with_role",
+					filters: { role: "IRO" },
+				}),
+			},
+		],
+		primary_action_label: __("Reallocate"),
+		primary_action({ iro }) {
+			frappe
+				.call("iro_standards.iro_standards.people.reallocate_children", { children, iro })
+				.then(({ message }) => {
+					dialog.hide();
+					frappe.show_alert({
+						message: __("{0} children reallocated with their open records.", [message]),
+						indicator: "green",
+					});
+					listview.refresh();
+				});
+		},
+	});
+	dialog.show();
+}
