@@ -262,6 +262,8 @@ class Service:
 			}
 		).insert(ignore_permissions=True)
 		last = self.hold_reviews(child)
+		if last and self.chance(0.25):
+			self.move_placement(episode, start)
 		if last and self.chance(0.2):
 			self.rate_between_reviews(child, last)
 		if self.chance(0.12):
@@ -512,6 +514,25 @@ class Service:
 				}
 			)
 		dispute.insert(ignore_permissions=True)
+
+	def move_placement(self, episode, start: date) -> None:
+		moved = self.past(start + self.days(30, HISTORY_DAYS // 2))
+		if not moved:
+			return
+		episode.reload()
+		episode.append(
+			"placements",
+			{
+				"moved_on": moved,
+				"placement_type": self.rng.choice(PLACEMENTS),
+				"placement_provider": "Afon Lodge",
+				"reason_for_change": self.rng.choice(
+					("Carer Requested", "Change to the Care Plan", "Allegation or Concern")
+				),
+			},
+		)
+		episode.flags.ignore_permissions = True
+		episode.save()
 
 	def end_episode(self, episode, last: date) -> None:
 		ended = self.past(last + self.days(5, 60))

@@ -69,6 +69,18 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 			"rag_narrative": f"{marker} rating",
 		}
 	).insert()
+	episode = frappe.get_doc("Care Episode", child.current_episode)
+	episode.append(
+		"placements",
+		{
+			"moved_on": date(2026, 2, 1),
+			"placement_type": "Kinship Care",
+			"placement_provider": f"{marker} provider",
+			"reason_for_change": "Carer Requested",
+			"notes": f"{marker} move",
+		},
+	)
+	episode.save()
 	attach_marked_records(marker, iro, child.name)
 	names = {
 		"Looked After Child": [child.name],
@@ -80,6 +92,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"Care Plan RAG Update": [rating.name],
 	}
 	names["PEP Meeting"] = [row.name for row in child.peps]
+	names["Placement Move"] = [row.name for row in episode.placements]
 	review = frappe.get_doc("Child Review", review.name)
 	for table in ("attendees", "recommendations", "standards"):
 		for row in review.get(table):

@@ -574,6 +574,19 @@ class TestTheCyclesDoorsOverHttp(LiveServerTestCase):
 		frappe.db.rollback()
 		self.assertEqual(self.records_of_b(), before)
 
+	def test_no_placement_move_is_recorded_on_another_childs_episode(self):
+		episode_b = frappe.db.get_value("Care Episode", {"child": self.child_b})
+		moves_before = frappe.db.count("Placement Move", {"parent": episode_b})
+		move = {"moved_on": "2026-02-01", "placement_type": "Secure Unit", "reason_for_change": "Other"}
+		response = self.session(self.attacker).put(
+			f"{self.base}/api/resource/Care Episode/{episode_b}",
+			json={"placements": [move]},
+			timeout=30,
+		)
+		self.assertRefusedWithoutTelling(response, self.child_b)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Placement Move", {"parent": episode_b}), moves_before)
+
 	def test_ones_own_records_cannot_point_at_another_childs(self):
 		attacker = self.session(self.attacker)
 		planned_a = frappe.db.get_value("Child Review", {"open_for_child": self.child_a})

@@ -27,6 +27,8 @@ class CareEpisode(CaseRecord):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from iro_standards.iro_standards.doctype.placement_move.placement_move import PlacementMove
+
 		child: DF.Link
 		child_name: DF.Data | None
 		end_date: DF.Date | None
@@ -58,6 +60,7 @@ class CareEpisode(CaseRecord):
 		pep_due: DF.Date | None
 		placement_provider: DF.Data | None
 		placement_start: DF.Date | None
+		placements: DF.Table[PlacementMove]
 		placement_type: DF.Literal[
 			"",
 			"Foster Care",
@@ -80,9 +83,63 @@ class CareEpisode(CaseRecord):
 		if self.end_date and not self.end_reason:
 			frappe.throw(_("Record why the child ceased to be looked after."), title=_("Missing information"))
 		self.check_other_episodes()
+		self.keep_placement_history()
 		kwargs = engine_kwargs()
 		self.first_review_due = first_review_due(getdate(self.start_date), **kwargs)
 		self.pep_due = pep_due(getdate(self.start_date), **kwargs)
+
+	def keep_placement_history(self) -> None:
+		"""Placements is the history of the episode's placements; the fields above show the latest.
+		An episode recorded with only the fields above starts its history from them."""
+		if not self.placements:
+			if self.placement_type:
+				self.append(
+					"placements",
+					{
+						"moved_on": self.placement_start or self.start_date,
+						"placement_type": self.placement_type,
+						"placement_provider": self.placement_provider,
+					},
+				)
+			return
+		self.refuse_overwriting_the_current_placement()
+		self.placements.sort(key=lambda row: getdate(row.moved_on))
+		for idx, row in enumerate(self.placements, 1):
+			row.idx = idx
+			refuse_future_dates(row, "moved_on")
+			refuse_date_before(row, "moved_on", self.start_date, _("the date the child became looked after"))
+			if self.end_date and getdate(row.moved_on) > getdate(self.end_date):
+				frappe.throw(
+					_("Placement row {0} starts after the episode ended.").format(idx),
+					title=_("Invalid date"),
+				)
+			if idx > 1 and not row.reason_for_change:
+				frappe.throw(
+					_("Placement row {0}: record the reason for the move.").format(idx),
+					title=_("Missing information"),
+				)
+		latest = self.placements[-1]
+		self.placement_type = latest.placement_type
+		self.placement_provider = latest.placement_provider
+		self.placement_start = latest.moved_on
+
+	def refuse_overwriting_the_current_placement(self) -> None:
+		before = self.get_doc_before_save()
+		if not before or not before.placements or len(before.placements) != len(self.placements):
+			return
+		start = getdate(self.placement_start) if self.placement_start else None
+		before_start = getdate(before.placement_start) if before.placement_start else None
+		if (self.placement_type, self.placement_provider or "", start) != (
+			before.placement_type,
+			before.placement_provider or "",
+			before_start,
+		):
+			frappe.throw(
+				_("Record a move in {0} rather than changing the current placement.").format(
+					_(self.meta.get_label("placements"))
+				),
+				title=_("Placement history"),
+			)
 
 	def check_other_episodes(self) -> None:
 		"""A child has at most one open episode, and episodes never overlap."""

@@ -63,3 +63,53 @@ class TestCareEpisode(FrappeTestCase):
 		self.assertRaisesRegex(
 			frappe.ValidationError, "has reviews", frappe.delete_doc, "Care Episode", episode.name
 		)
+
+
+class TestPlacementHistory(FrappeTestCase):
+	def setUp(self):
+		self.child = make_child()
+		self.episode = make_episode(
+			self.child.name, date(2025, 12, 20), placement_type="Foster Care", placement_provider="Northfield"
+		)
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def move(self, moved_on, placement_type="Children's Home", reason="Carer Requested"):
+		self.episode.append(
+			"placements",
+			{"moved_on": moved_on, "placement_type": placement_type, "reason_for_change": reason},
+		)
+		self.episode.save()
+
+	def test_an_episode_starts_its_history_from_its_first_placement(self):
+		self.assertEqual(
+			[(r.moved_on, r.placement_type, r.placement_provider) for r in self.episode.placements],
+			[(date(2025, 12, 20), "Foster Care", "Northfield")],
+		)
+
+	def test_a_move_is_kept_as_history_and_becomes_the_current_placement(self):
+		self.move(date(2026, 3, 2))
+		self.episode.reload()
+		self.assertEqual(
+			[(r.moved_on, r.placement_type) for r in self.episode.placements],
+			[(date(2025, 12, 20), "Foster Care"), (date(2026, 3, 2), "Children's Home")],
+		)
+		self.assertEqual(
+			(self.episode.placement_type, self.episode.placement_provider, self.episode.placement_start),
+			("Children's Home", None, date(2026, 3, 2)),
+		)
+
+	def test_a_move_needs_its_reason_and_a_date_within_the_episode(self):
+		self.assertRaisesRegex(
+			frappe.ValidationError, "record the reason for the move", self.move, date(2026, 3, 2), reason=None
+		)
+		self.episode.reload()
+		self.assertRaisesRegex(frappe.ValidationError, "cannot be before", self.move, date(2025, 12, 1))
+
+	def test_the_current_placement_is_not_overwritten_without_a_move(self):
+		self.episode.placement_type = "Kinship Care"
+		self.assertRaisesRegex(frappe.ValidationError, "Record a move in Placements", self.episode.save)
+		self.assertEqual(
+			frappe.db.get_value("Care Episode", self.episode.name, "placement_type"), "Foster Care"
+		)
