@@ -43,6 +43,10 @@ override_whitelisted_methods = {
 
 override_doctype_class = {"Notification": "iro_standards.notification.BellWithoutEmailNotification"}
 
+additional_timeline_content = {
+	"Looked After Child": ["iro_standards.iro_standards.child_timeline.child_file_events"]
+}
+
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}
 
 app_include_js = "/assets/iro_standards/js/iro_standards.js"

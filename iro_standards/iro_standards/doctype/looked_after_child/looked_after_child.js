@@ -8,6 +8,9 @@ const ROLE_OF_FIELD = {
 };
 
 frappe.ui.form.on("Looked After Child", {
+	refresh(frm) {
+		show_what_is_due(frm);
+	},
 	setup(frm) {
 		for (const [fieldname, role] of Object.entries(ROLE_OF_FIELD)) {
 			frm.set_query(fieldname, () => ({
@@ -17,3 +20,32 @@ frappe.ui.form.on("Looked After Child", {
 		}
 	},
 });
+
+// The child's next deadlines, with the days left, at the top of the form.
+function show_what_is_due(frm) {
+	if (frm.is_new() || frm.doc.status !== "Looked After") {
+		return;
+	}
+	const today = frappe.datetime.get_today();
+	const due_soon_until = frappe.boot.iro_standards?.due_soon_until || today;
+	const deadlines = [
+		["next_review_due", __("{0} review", [__(frm.doc.next_review_kind || "Next")])],
+		["progress_review_due", __("Progress review")],
+		["pep_due", __("PEP")],
+	];
+	for (const [fieldname, label] of deadlines) {
+		const on = frm.doc[fieldname];
+		if (!on) {
+			continue;
+		}
+		const days = frappe.datetime.get_day_diff(on, today);
+		const colour = days < 0 ? "red" : on <= due_soon_until ? "orange" : "blue";
+		const left =
+			days < 0
+				? __("{0} days overdue", [-days])
+				: days === 0
+				? __("today")
+				: __("{0} days left", [days]);
+		frm.dashboard.add_indicator(`${label}: ${frappe.datetime.str_to_user(on)}, ${left}`, colour);
+	}
+}

@@ -4,10 +4,12 @@
 from datetime import date
 
 import frappe
+from frappe.desk.form.load import get_docinfo
 from frappe.tests.utils import FrappeTestCase
 
+from iro_standards.iro_standards.child_timeline import child_file_events
 from iro_standards.iro_standards.people import users_with_role
-from iro_standards.tests.factories import make_child, make_user
+from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child, make_user
 
 
 class TestLookedAfterChild(FrappeTestCase):
@@ -154,3 +156,41 @@ class TestAllocatedPeople(FrappeTestCase):
 		self.assertRaises(
 			frappe.PermissionError, users_with_role, "User", "", "name", 0, 20, {"role": "System Manager"}
 		)
+
+
+class TestChildTimeline(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_the_childs_file_is_on_the_childs_timeline_newest_first_as_far_as_the_reader_may_see(self):
+		iro = make_user("timeline.iro@example.com", "IRO")
+		child = make_looked_after_child(date(2025, 12, 20), allocated_iro=iro)
+		review = hold_review(child.name, date(2026, 1, 19))
+		frappe.get_doc(
+			{
+				"doctype": "IRO Contact",
+				"child": child.name,
+				"iro": iro,
+				"contact_date": date(2026, 1, 10),
+				"kind": "Visit",
+			}
+		).insert()
+
+		frappe.set_user(iro)
+		docinfo_events = get_docinfo_events(child.name)
+		self.assertEqual(docinfo_events, sorted(docinfo_events, key=lambda e: e["creation"], reverse=True))
+		contents = [e["content"] for e in docinfo_events]
+		self.assertTrue(any("Became looked after" in c for c in contents))
+		self.assertTrue(any("Placed: Foster Care" in c for c in contents))
+		self.assertTrue(any("First review held" in c and review.name in c for c in contents))
+		self.assertTrue(any("IRO contact: Visit" in c for c in contents))
+		self.assertIn("2026-01-19 00:00:00", [e["creation"] for e in docinfo_events])
+
+		frappe.set_user(make_user("timeline.other@example.com", "IRO"))
+		self.assertEqual(child_file_events("Looked After Child", child.name), [])
+
+
+def get_docinfo_events(child: str) -> list[dict]:
+	get_docinfo(frappe.get_doc("Looked After Child", child))
+	return frappe.response["docinfo"]["additional_timeline_content"]

@@ -1,0 +1,122 @@
+"""The child's file on the child's timeline: episodes, reviews, contacts, disputes and ratings, each
+on its own date and linking to its record (``additional_timeline_content``). Read through the
+list permissions, so the timeline shows what the reader may open."""
+
+import frappe
+from frappe import _
+from frappe.utils import escape_html, formatdate, getdate
+
+
+def child_file_events(doctype: str, docname: str) -> list[dict]:
+	events = [
+		*episode_events(docname),
+		*review_events(docname),
+		*contact_events(docname),
+		*dispute_events(docname),
+		*rating_events(docname),
+	]
+	return sorted(events, key=lambda event: event["creation"], reverse=True)
+
+
+def event(on, doctype: str, name: str, text: str, icon: str) -> dict:
+	day = getdate(on)
+	link = f'<a href="/app/{frappe.scrub(doctype).replace("_", "-")}/{escape_html(name)}">{escape_html(name)}</a>'
+	return {
+		"creation": f"{day.isoformat()} 00:00:00",
+		"icon": icon,
+		"content": f"<b>{escape_html(formatdate(day))}</b> · {escape_html(text)} · {link}",
+	}
+
+
+def episode_events(child: str) -> list[dict]:
+	events = []
+	episodes = frappe.get_list("Care Episode", {"child": child}, ["name", "start_date", "end_date"])
+	for episode in episodes:
+		events.append(
+			event(episode.start_date, "Care Episode", episode.name, _("Became looked after"), "home")
+		)
+		if episode.end_date:
+			events.append(
+				event(episode.end_date, "Care Episode", episode.name, _("Stopped being looked after"), "home")
+			)
+	return events + placement_events([episode.name for episode in episodes])
+
+
+def placement_events(episodes: list[str]) -> list[dict]:
+	"""The moves of the episodes the reader may see (rows follow their episode's permission)."""
+	if not episodes:
+		return []
+	return [
+		event(
+			move.moved_on,
+			"Care Episode",
+			move.parent,
+			_("Placed: {0}").format(
+				" · ".join(filter(None, (_(move.placement_type), move.placement_provider)))
+			),
+			"home",
+		)
+		for move in frappe.get_all(
+			"Placement Move",
+			filters={"parent": ("in", episodes), "parenttype": "Care Episode"},
+			fields=["parent", "moved_on", "placement_type", "placement_provider"],
+		)
+	]
+
+
+def review_events(child: str) -> list[dict]:
+	events = []
+	for review in frappe.get_list(
+		"Child Review",
+		{"child": child, "docstatus": ("<", 2)},
+		["name", "held_date", "planned_date", "review_kind", "status", "docstatus"],
+	):
+		kind = _(review.review_kind or "Subsequent")
+		if review.held_date:
+			text = _("{0} review held ({1})").format(kind, _(review.status))
+			events.append(event(review.held_date, "Child Review", review.name, text, "calendar"))
+		elif review.status in ("Planned", "Adjourned"):
+			text = _("{0} review planned").format(kind)
+			events.append(event(review.planned_date, "Child Review", review.name, text, "calendar"))
+	return events
+
+
+def contact_events(child: str) -> list[dict]:
+	return [
+		event(
+			contact.contact_date,
+			"IRO Contact",
+			contact.name,
+			_("IRO contact: {0}").format(_(contact.kind)),
+			"users",
+		)
+		for contact in frappe.get_list("IRO Contact", {"child": child}, ["name", "contact_date", "kind"])
+	]
+
+
+def dispute_events(child: str) -> list[dict]:
+	events = []
+	for dispute in frappe.get_list(
+		"IRO Dispute", {"child": child}, ["name", "raised_on", "resolved_on", "category", "status"]
+	):
+		text = _("Dispute raised: {0}").format(_(dispute.category))
+		events.append(event(dispute.raised_on, "IRO Dispute", dispute.name, text, "alert-circle"))
+		if dispute.resolved_on:
+			text = _("Dispute ended: {0}").format(_(dispute.status))
+			events.append(event(dispute.resolved_on, "IRO Dispute", dispute.name, text, "alert-circle"))
+	return events
+
+
+def rating_events(child: str) -> list[dict]:
+	return [
+		event(
+			rating.rated_on,
+			"Care Plan RAG Update",
+			rating.name,
+			_("Care plan rated {0}").format(_(rating.care_plan_rag)),
+			"star",
+		)
+		for rating in frappe.get_list(
+			"Care Plan RAG Update", {"child": child}, ["name", "rated_on", "care_plan_rag"]
+		)
+	]
