@@ -33,11 +33,17 @@ def episode_events(child: str) -> list[dict]:
 	episodes = frappe.get_list("Care Episode", {"child": child}, ["name", "start_date", "end_date"])
 	for episode in episodes:
 		events.append(
-			event(episode.start_date, "Care Episode", episode.name, _("Became looked after"), "home")
+			event(episode.start_date, "Care Episode", episode.name, _("Became looked after"), "organization")
 		)
 		if episode.end_date:
 			events.append(
-				event(episode.end_date, "Care Episode", episode.name, _("Stopped being looked after"), "home")
+				event(
+					episode.end_date,
+					"Care Episode",
+					episode.name,
+					_("Stopped being looked after"),
+					"organization",
+				)
 			)
 	return events + placement_events([episode.name for episode in episodes])
 
@@ -100,10 +106,10 @@ def dispute_events(child: str) -> list[dict]:
 		"IRO Dispute", {"child": child}, ["name", "raised_on", "resolved_on", "category", "status"]
 	):
 		text = _("Dispute raised: {0}").format(_(dispute.category))
-		events.append(event(dispute.raised_on, "IRO Dispute", dispute.name, text, "alert-circle"))
+		events.append(event(dispute.raised_on, "IRO Dispute", dispute.name, text, "criticize"))
 		if dispute.resolved_on:
 			text = _("Dispute ended: {0}").format(_(dispute.status))
-			events.append(event(dispute.resolved_on, "IRO Dispute", dispute.name, text, "alert-circle"))
+			events.append(event(dispute.resolved_on, "IRO Dispute", dispute.name, text, "criticize"))
 	return events
 
 
