@@ -60,7 +60,7 @@ def placement_events(episodes: list[str]) -> list[dict]:
 			_("Placed: {0}").format(
 				" · ".join(filter(None, (_(move.placement_type), move.placement_provider)))
 			),
-			"home",
+			"organization",
 		)
 		for move in frappe.get_all(
 			"Placement Move",
