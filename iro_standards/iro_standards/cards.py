@@ -4,7 +4,7 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards import figures
 from iro_standards.standards import add_months
@@ -14,29 +14,43 @@ def card(value, fieldtype: str = "Int") -> dict:
 	return {"value": value, "fieldtype": fieldtype}
 
 
+def counted_card(doctype: str, filters: list) -> dict:
+	"""The count of the records behind the card, and the way to their list (drill-down)."""
+	return {
+		**card(figures.count(doctype, filters)),
+		"route": ["List", doctype],
+		"route_options": {field: [operator, value] for field, operator, value in filters},
+	}
+
+
 @frappe.whitelist()
 def reviews_overdue(filters: str | None = None) -> dict:
-	return card(figures.reviews_overdue())
+	return counted_card(*figures.reviews_overdue())
 
 
 @frappe.whitelist()
 def reviews_due_soon(filters: str | None = None) -> dict:
-	return card(figures.reviews_due_soon())
+	return counted_card(*figures.reviews_due_soon())
 
 
 @frappe.whitelist()
 def in_timescale_this_quarter(filters: str | None = None) -> dict:
-	return card(figures.in_timescale_percentage(), "Percent")
+	start, end = figures.this_quarter()
+	return {
+		**card(figures.in_timescale_percentage(), "Percent"),
+		"route": ["query-report", "Review Timeliness"],
+		"route_options": {"from_date": start, "to_date": end},
+	}
 
 
 @frappe.whitelist()
 def open_disputes(filters: str | None = None) -> dict:
-	return card(figures.open_disputes())
+	return counted_card(*figures.open_disputes())
 
 
 @frappe.whitelist()
 def progress_reviews_overdue(filters: str | None = None) -> dict:
-	return card(figures.progress_reviews_overdue())
+	return counted_card(*figures.progress_reviews_overdue())
 
 
 @frappe.whitelist()
@@ -46,6 +60,11 @@ def timeliness_by_month(chart_name: str | None = None, filters: str | None = Non
 	start = add_months(date(today.year, today.month, 1), -11)
 	rows = figures.review_timeliness({"from_date": start, "to_date": today}, "Month")
 	return {
-		"labels": [row["grouping"] for row in rows],
+		"labels": [month_label(row["grouping"]) for row in rows],
 		"datasets": [{"name": _("% In Timescale"), "values": [row["percent_in_timescale"] for row in rows]}],
 	}
+
+
+def month_label(month: str) -> str:
+	"""A short month name ("Nov 26") that fits under a twelve-month axis, in the reader's language."""
+	return formatdate(f"{month}-01", "MMM yy")

@@ -97,27 +97,25 @@ def count(doctype: str, filters: list) -> int:
 	return frappe.get_list(doctype, filters=filters, fields=["count(name) as total"])[0].total
 
 
-def reviews_overdue(today: date | None = None) -> int:
+def reviews_overdue(today: date | None = None) -> tuple[str, list]:
 	"""Children looked after whose next review is past its statutory date, planned or not."""
-	return count(
-		"Looked After Child", [["status", "=", "Looked After"], ["next_review_due", "<", getdate(today)]]
-	)
+	return "Looked After Child", [["status", "=", "Looked After"], ["next_review_due", "<", getdate(today)]]
 
 
-def reviews_due_soon(today: date | None = None) -> int:
+def reviews_due_soon(today: date | None = None) -> tuple[str, list]:
 	"""Children whose next review falls due from today to the end of the due-soon window."""
 	today = getdate(today)
 	window = frappe.db.get_single_value(SETTINGS, "due_soon_working_days")
 	last_day = due_soon_until(today, window, calendar=engine_kwargs()["calendar"])
-	return count(
-		"Looked After Child",
-		[["status", "=", "Looked After"], ["next_review_due", "between", [today, last_day]]],
-	)
+	return "Looked After Child", [
+		["status", "=", "Looked After"],
+		["next_review_due", "between", [today, last_day]],
+	]
 
 
-def open_disputes() -> int:
-	return count("IRO Dispute", [["status", "not in", CLOSED_DISPUTE_STATES]])
+def open_disputes() -> tuple[str, list]:
+	return "IRO Dispute", [["status", "not in", CLOSED_DISPUTE_STATES]]
 
 
-def progress_reviews_overdue() -> int:
-	return count("Progress Review", [["status", "=", "Overdue"]])
+def progress_reviews_overdue() -> tuple[str, list]:
+	return "Progress Review", [["status", "=", "Overdue"]]

@@ -198,12 +198,27 @@ class TestReports(FrappeTestCase):
 		chart = cards.timeliness_by_month()
 		start = add_months(date.today().replace(day=1), -11)
 		months = figures.review_timeliness({"from_date": start, "to_date": date.today()}, "Month")
-		self.assertEqual(chart["labels"], [row["grouping"] for row in months])
+		self.assertEqual(chart["labels"], [cards.month_label(row["grouping"]) for row in months])
+		self.assertEqual(cards.month_label("2026-11"), "Nov 26")
 		self.assertEqual(chart["datasets"][0]["values"], [row["percent_in_timescale"] for row in months])
 		frappe.set_user(self.iro_b)
 		self.assertEqual(cards.open_disputes()["value"], 0)
 		frappe.set_user("Guest")
 		self.assertRaises(frappe.PermissionError, cards.reviews_overdue)
+
+	def test_every_card_drills_down_to_the_records_it_counts(self):
+		for method in (
+			cards.reviews_overdue,
+			cards.reviews_due_soon,
+			cards.open_disputes,
+			cards.progress_reviews_overdue,
+		):
+			data = method()
+			filters = [[field, *condition] for field, condition in data["route_options"].items()]
+			listed = frappe.get_list(data["route"][1], filters=filters, limit_page_length=0)
+			self.assertEqual(len(listed), data["value"], method.__name__)
+		self.assertGreater(cards.reviews_overdue()["value"], 0)
+		self.assertEqual(cards.in_timescale_this_quarter()["route"], ["query-report", "Review Timeliness"])
 
 	def test_due_report_counts_days_to_go_and_lists_preparation_not_done(self):
 		recent = self.child(self.iro_a, add_days(getdate(), -3))

@@ -133,6 +133,12 @@ async function teamManagerDay(browser, problems) {
 async function managerDay(browser, problems) {
 	const page = await signIn(browser, seed.manager, "manager", problems);
 	await step(page, "manager", "lands", problems, landedOn(page, "iro-service", "Reviews in Timescale This Quarter"));
+	await page.locator(".number-widget-box", { hasText: "Reviews Overdue" }).first().click();
+	await page.waitForURL(/\/app\/looked-after-child/, { timeout: 20000, waitUntil: "domcontentloaded" }).catch(() => {});
+	await settle(page);
+	await step(page, "manager", "card-drills-down", problems, async () =>
+		page.url().includes("/app/looked-after-child") ? shows(page, "Review Overdue")() : `the card led to ${page.url()}`
+	);
 	await page.goto(`${base}/app/looked-after-child?status=Looked%20After`);
 	await settle(page);
 	await step(page, "manager", "children", problems, shows(page, "DEMO-"));
