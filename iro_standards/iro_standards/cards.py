@@ -66,5 +66,5 @@ def timeliness_by_month(chart_name: str | None = None, filters: str | None = Non
 
 
 def month_label(month: str) -> str:
-	"""A short month name ("Nov 26") that fits under a twelve-month axis, in the reader's language."""
-	return formatdate(f"{month}-01", "MMM yy")
+	"""A short month name ("Nov") that fits under a twelve-month axis, in the reader's language."""
+	return formatdate(f"{month}-01", "MMM")

@@ -2,7 +2,7 @@
 
 import frappe
 
-CONTACT_GAP_DAYS = 42
+CONTACT_GAP_DAYS = 90
 
 
 def execute() -> None:
