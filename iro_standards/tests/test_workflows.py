@@ -1,4 +1,5 @@
 import html
+import json
 from datetime import date
 
 import frappe
@@ -8,6 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.install import after_migrate
+from iro_standards.iro_standards.doctype.progress_review.test_progress_review import make_dispute
 from iro_standards.iro_standards.report.dispute_resolution_tracker.dispute_resolution_tracker import (
 	stages_reached,
 )
@@ -202,16 +204,7 @@ class TestDisputeStagesChangedInTheSettings(WorkflowTestCase):
 		frappe.clear_cache(doctype="IRO Dispute")
 
 	def raise_dispute(self):
-		return frappe.get_doc(
-			{
-				"doctype": "IRO Dispute",
-				"child": self.child.name,
-				"category": "Education",
-				"issue": "No school place",
-				"desired_outcome": "A school place",
-				"raised_on": date(2026, 3, 2),
-			}
-		).insert()
+		return make_dispute(self.child.name, raised_on=date(2026, 3, 2))
 
 	def change_stages(self, change):
 		settings = frappe.get_doc("IRO Standards Settings")
@@ -340,6 +333,33 @@ class TestFormsCustomisedWithoutCode(WorkflowTestCase):
 
 		planned = frappe.get_doc("Child Review", {"open_for_child": self.child.name})
 		self.assertRaisesRegex(frappe.MandatoryError, "venue", planned.save)
+
+	def test_a_renamed_label_and_a_reordered_form_keep_the_journey_in_the_sites_words(self):
+		fieldnames = [df.fieldname for df in frappe.get_meta("Child Review").fields]
+		make_property_setter("Child Review", "held_date", "label", "Date of the Meeting", "Data")
+		make_property_setter(
+			"Child Review", None, "field_order", json.dumps(fieldnames[::-1]), "Data", for_doctype=True
+		)
+		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		frappe.clear_cache(doctype="Child Review")
+
+		review = make_review(self.child.name, date(2026, 1, 19))
+		self.assertEqual(review.status, "Planned")
+		review.held_date = date(2099, 1, 19)
+		self.assertRaisesRegex(
+			frappe.ValidationError, r"Date of the Meeting \(.*\) cannot be in the future", review.save
+		)
+		review.reload()
+		review.update(
+			{
+				"held_date": date(2026, 1, 19),
+				"participation_code": "PN1",
+				"chair": self.iro,
+				"next_review_date": date(2026, 4, 10),
+			}
+		)
+		review.save()
+		self.assertEqual(self.act(self.iro, review, "Mark Held").status, "Held")
 
 
 class TestShippedWorkflows(FrappeTestCase):
