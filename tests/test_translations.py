@@ -36,12 +36,13 @@ def doctype_labels() -> set[str]:
 		labels.add(doctype["name"])
 		for field in doctype.get("fields", []):
 			labels.add(field.get("label") or "")
+			labels.add(field.get("description") or "")
 			if field.get("fieldtype") == "Select":
 				labels |= set((field.get("options") or "").split("\n"))
 	return {label for label in labels if label and not NOT_TRANSLATED.match(label)}
 
 
-def test_every_message_and_label_has_a_welsh_form():
+def test_every_message_label_and_help_text_has_a_welsh_form():
 	missing = sorted((source_strings() | doctype_labels()) - set(welsh()))
 	assert missing == []
 
