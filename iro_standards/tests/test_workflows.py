@@ -3,6 +3,7 @@ import json
 from datetime import date
 
 import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_field
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.tests.utils import FrappeTestCase
@@ -10,6 +11,7 @@ from frappe.utils import getdate
 
 from iro_standards.install import after_migrate
 from iro_standards.iro_standards.doctype.progress_review.test_progress_review import make_dispute
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.iro_standards.report.dispute_resolution_tracker.dispute_resolution_tracker import (
 	stages_reached,
 )
@@ -360,6 +362,38 @@ class TestFormsCustomisedWithoutCode(WorkflowTestCase):
 		)
 		review.save()
 		self.assertEqual(self.act(self.iro, review, "Mark Held").status, "Held")
+
+
+class TestCustomFieldAddedWithoutCode(WorkflowTestCase):
+	"""Adding a field alters the table, which commits, so what this test makes is removed again."""
+
+	def test_a_custom_field_goes_through_the_review_journey(self):
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		self.addCleanup(frappe.db.sql_ddl, "alter table `tabChild Review` drop column `panel_reference`")
+		self.addCleanup(frappe.delete_doc, "Custom Field", "Child Review-panel_reference", force=True)
+		self.addCleanup(delete_child_and_records, self.child.name)
+		create_custom_field(
+			"Child Review",
+			{
+				"fieldname": "panel_reference",
+				"label": "Panel Reference",
+				"fieldtype": "Data",
+				"insert_after": "venue",
+				"allow_on_submit": 1,
+			},
+		)
+		review = hold_review(
+			self.child.name,
+			date(2026, 1, 19),
+			recommendations=[("Book PEP", "Designated teacher", date(2026, 2, 27))],
+			panel_reference="P-17",
+		)
+		review = self.act(self.iro, review, "Record Decisions")
+		self.assertEqual((review.status, review.panel_reference), ("Decisions Recorded", "P-17"))
+		review.panel_reference = "P-18"
+		review.save()
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "panel_reference"), "P-18")
 
 
 class TestShippedWorkflows(FrappeTestCase):
