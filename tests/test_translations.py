@@ -51,3 +51,28 @@ def test_welsh_keeps_every_placeholder():
 	for english, cymraeg in welsh().items():
 		assert sorted(re.findall(r"\{\d\}", english)) == sorted(re.findall(r"\{\d\}", cymraeg)), english
 		assert (cymraeg.strip() and cymraeg != english) or english in {"RAG", "Cafcass referral"}, english
+
+
+def glossary() -> list[dict[str, str]]:
+	with open(APP / "translations" / "glossary.csv", newline="") as file:
+		return list(csv.DictReader(file))
+
+
+def test_welsh_follows_the_glossary():
+	"""Every string using a glossary term uses its Welsh term and none of the forms to avoid."""
+	departures = []
+	for term in glossary():
+		english = re.compile(rf"\b{re.escape(term['english'])}s?\b", re.IGNORECASE)
+		for source, cymraeg in welsh().items():
+			if not english.search(source):
+				continue
+			text = cymraeg.lower()
+			uses_the_term = any(form.lower() in text for form in term["cymraeg"].split("|"))
+			avoided = [form for form in term["not"].split("|") if form and form.lower() in text]
+			if not uses_the_term or avoided:
+				departures.append((term["english"], source, cymraeg))
+	assert departures == []
+
+
+def test_no_welsh_string_starts_with_the_colloquial_ddim():
+	assert [cymraeg for cymraeg in welsh().values() if cymraeg.startswith("Ddim ")] == []
