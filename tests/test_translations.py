@@ -76,3 +76,13 @@ def test_welsh_follows_the_glossary():
 
 def test_no_welsh_string_starts_with_the_colloquial_ddim():
 	assert [cymraeg for cymraeg in welsh().values() if cymraeg.startswith("Ddim ")] == []
+
+
+def test_the_chosen_desk_strings_have_welsh_forms():
+	chosen = [
+		line
+		for line in (APP / "translations" / "desk_strings.txt").read_text().splitlines()
+		if line and not line.startswith("#")
+	]
+	assert len(chosen) > 100
+	assert [string for string in chosen if string not in welsh()] == []
