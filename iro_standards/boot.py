@@ -4,7 +4,10 @@ each role starts its day on."""
 import frappe
 from frappe.utils import getdate
 
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	in_wales,
+)
 from iro_standards.standards import due_soon_until
 
 CASEWORK_ROLES = ("IRO", "Team Manager", "Social Worker")
@@ -16,7 +19,7 @@ def boot_session(bootinfo) -> None:
 		return
 	window = frappe.get_cached_doc("IRO Standards Settings").due_soon_working_days
 	last_due_soon_day = due_soon_until(getdate(), window, calendar=engine_kwargs()["calendar"])
-	bootinfo.iro_standards = {"due_soon_until": str(last_due_soon_day)}
+	bootinfo.iro_standards = {"due_soon_until": str(last_due_soon_day), "in_wales": in_wales()}
 	land_on_the_roles_workspace(bootinfo)
 
 

@@ -11,7 +11,10 @@ from frappe.utils import formatdate, getdate
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.cycle import check_one_open_record, refuse_second_open_record, schedule_child
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	in_wales,
+)
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_standards_checklist,
@@ -226,6 +229,7 @@ class ChildReview(CaseRecord):
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
+		self.remind_of_the_active_offer()
 		if not self.held_in_timescale and not (self.late_reason or "").strip():
 			frappe.throw(
 				_(
@@ -347,6 +351,19 @@ class ChildReview(CaseRecord):
 			"Child Review", filters=filters, fields=["name"], order_by="held_date desc", limit=1
 		)
 		return latest[0].name if latest else None
+
+	def remind_of_the_active_offer(self) -> None:
+		"""In Wales, the first review is the latest point at which Welsh should have been offered."""
+		if self.review_kind != "First" or not in_wales():
+			return
+		if not frappe.db.get_value("Looked After Child", self.child, "welsh_offered"):
+			frappe.msgprint(
+				_(
+					"The Active Offer is not recorded for this child: offer the service in Welsh and record it on the child."
+				),
+				title=_("Active Offer"),
+				indicator="orange",
+			)
 
 	def warn_of_another_review_that_day(self) -> None:
 		"""The IRO may chair two reviews on a day, but a clash is usually a mistake: say so (naming

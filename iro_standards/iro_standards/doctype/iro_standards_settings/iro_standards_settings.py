@@ -233,6 +233,11 @@ def get_site_timescales() -> Timescales:
 	return frappe.get_cached_doc(SETTINGS).to_timescales()
 
 
+def in_wales() -> bool:
+	"""Whether the site works under Welsh law and the Welsh Language Standards."""
+	return frappe.get_cached_doc(SETTINGS).jurisdiction == "Wales"
+
+
 def get_site_calendar() -> WorkingCalendar:
 	"""The working calendar of this site's jurisdiction with its local closure days."""
 	return frappe.get_cached_doc(SETTINGS).to_calendar()

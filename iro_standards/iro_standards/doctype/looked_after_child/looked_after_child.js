@@ -10,6 +10,7 @@ const ROLE_OF_FIELD = {
 frappe.ui.form.on("Looked After Child", {
 	refresh(frm) {
 		show_what_is_due(frm);
+		prompt_the_active_offer(frm);
 	},
 	setup(frm) {
 		for (const [fieldname, role] of Object.entries(ROLE_OF_FIELD)) {
@@ -47,5 +48,17 @@ function show_what_is_due(frm) {
 				? __("today")
 				: __("{0} days left", [days]);
 		frm.dashboard.add_indicator(`${label}: ${frappe.datetime.str_to_user(on)}, ${left}`, colour);
+	}
+}
+
+// In Wales, Welsh is offered without being asked for (the Active Offer); the form says so until it is recorded.
+function prompt_the_active_offer(frm) {
+	if (frappe.boot.iro_standards?.in_wales && !frm.doc.welsh_offered) {
+		frm.set_intro(
+			__("Active Offer: offer the service in Welsh and record it in {0}.", [
+				__(frappe.meta.get_label(frm.doctype, "welsh_offered")),
+			]),
+			"orange"
+		);
 	}
 }

@@ -79,6 +79,9 @@ class LookedAfterChild(CaseRecord):
 		status: DF.Literal["Not Yet Looked After", "Looked After", "Ceased"]
 		team: DF.Data | None
 		team_manager: DF.Link | None
+		welsh_offered: DF.Check
+		welsh_offered_by: DF.Link | None
+		welsh_offered_on: DF.Date | None
 	# end: auto-generated types
 
 	def validate(self) -> None:
@@ -91,6 +94,7 @@ class LookedAfterChild(CaseRecord):
 			self, "iro_allocated_on", self.iro_notified_on, _("the date the service was notified")
 		)
 		self.set_allocation_timeliness()
+		self.record_the_active_offer()
 		refuse_people_without_the_role(self)
 		self.check_sibling_allocation()
 		for row in self.peps:
@@ -107,6 +111,15 @@ class LookedAfterChild(CaseRecord):
 		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
 			move_open_records_to_the_allocation(self)
 			forget_followers_without_access(self.name)
+
+	def record_the_active_offer(self) -> None:
+		"""Who offered Welsh and when: the person saving and today unless recorded otherwise."""
+		if not self.welsh_offered:
+			self.welsh_offered_on = self.welsh_offered_by = None
+			return
+		self.welsh_offered_on = self.welsh_offered_on or getdate()
+		self.welsh_offered_by = self.welsh_offered_by or frappe.session.user
+		refuse_future_dates(self, "welsh_offered_on")
 
 	def set_full_name(self) -> None:
 		self.full_name = " ".join(part.strip() for part in (self.first_name, self.last_name) if part)

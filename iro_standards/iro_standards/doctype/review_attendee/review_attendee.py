@@ -17,6 +17,7 @@ class ReviewAttendee(CaseRow):
 		alternative_contribution: DF.SmallText | None
 		attendee_name: DF.Data
 		exclusion_reason: DF.SmallText | None
+		language_of_choice: DF.Literal["", "English", "Welsh"]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
@@ -33,5 +34,7 @@ class ReviewAttendee(CaseRow):
 			"Health",
 			"Other",
 		]
+		spoke_welsh: DF.Check
+		welsh_offered: DF.Check
 	# end: auto-generated types
 	pass
