@@ -6,13 +6,14 @@ weeks, decisions, records, progress reviews, disputes to chase and children not 
 team manager's responses to reviews and to disputes addressed to them."""
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 import frappe
 from frappe import _
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
+from iro_standards.standards.work import contact_due, contact_falls_in_the_list, work_horizon
 
 WEEKS_AHEAD = 5
 MANAGING_ROLES = frozenset({"IRO Manager", "Head of Service", "System Manager"})
@@ -45,7 +46,7 @@ def weeks_ahead(filters) -> int:
 
 
 def work_of(user: str, today: date, weeks: int) -> Iterator[dict]:
-	horizon = today + timedelta(days=(6 - today.weekday()) + 7 * (weeks - 1))
+	horizon = work_horizon(today, weeks)
 	yield from reviews_to_hold(user, horizon)
 	yield from steps_after_reviews(user)
 	yield from progress_reviews(user, horizon)
@@ -169,8 +170,8 @@ def children_not_seen_lately(user: str, today: date) -> Iterator[dict]:
 	)
 	for child in children:
 		since = last_contacts.get(child.child) or child.iro_allocated_on
-		due = getdate(since) + timedelta(days=gap) if since else today
-		if due <= today + timedelta(days=7):
+		due = contact_due(getdate(since) if since else None, gap, today)
+		if contact_falls_in_the_list(due, today):
 			yield row(due, _("Contact the child"), "Looked After Child", child.child, child)
 
 

@@ -1,0 +1,30 @@
+"""What falls into a person's work list: the weeks it looks ahead and when a child is next due a
+contact from their IRO."""
+
+from datetime import date, timedelta
+
+from iro_standards.standards.dates import require_date
+
+CONTACT_SOON_DAYS = 7
+
+
+def work_horizon(today: date, weeks: int) -> date:
+	"""The last day of the work list: the end (Sunday) of this week and the ``weeks - 1`` after it."""
+	require_date(today, "today")
+	if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
+		raise ValueError(f"weeks must be a whole number of at least 1, not {weeks!r}")
+	return today + timedelta(days=(6 - today.weekday()) + 7 * (weeks - 1))
+
+
+def contact_due(since: date | None, gap_days: int, today: date) -> date:
+	"""When the child is next due a contact: ``gap_days`` after the last one (or the allocation);
+	today when there has been neither."""
+	require_date(today, "today")
+	if gap_days < 1:
+		raise ValueError(f"gap_days must be at least 1, not {gap_days!r}")
+	return since + timedelta(days=gap_days) if since else today
+
+
+def contact_falls_in_the_list(due: date, today: date) -> bool:
+	"""Overdue contacts, and those due within the coming week, are listed."""
+	return due <= today + timedelta(days=CONTACT_SOON_DAYS)

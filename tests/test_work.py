@@ -1,0 +1,38 @@
+from datetime import date
+
+import pytest
+
+from iro_standards.standards.work import contact_due, contact_falls_in_the_list, work_horizon
+
+
+@pytest.mark.parametrize(
+	("today", "weeks", "horizon"),
+	[
+		(date(2026, 11, 30), 1, date(2026, 12, 6)),  # a Monday: to Sunday
+		(date(2026, 12, 6), 1, date(2026, 12, 6)),  # a Sunday: that day
+		(date(2026, 11, 30), 5, date(2027, 1, 3)),  # this week and the next four
+	],
+)
+def test_the_work_list_runs_to_the_end_of_a_week(today, weeks, horizon):
+	assert work_horizon(today, weeks) == horizon
+
+
+@pytest.mark.parametrize("weeks", [0, -1, 2.5, True])
+def test_the_work_list_looks_at_least_a_week_ahead(weeks):
+	with pytest.raises(ValueError, match="weeks must be a whole number of at least 1"):
+		work_horizon(date(2026, 11, 30), weeks)
+
+
+def test_a_contact_is_due_a_gap_after_the_last_one_or_at_once():
+	today = date(2026, 11, 30)
+	assert contact_due(date(2026, 9, 1), 90, today) == date(2026, 11, 30)
+	assert contact_due(None, 90, today) == today
+	with pytest.raises(ValueError, match="gap_days must be at least 1"):
+		contact_due(date(2026, 9, 1), 0, today)
+
+
+def test_overdue_contacts_and_those_due_within_a_week_are_listed():
+	today = date(2026, 11, 30)
+	assert contact_falls_in_the_list(date(2026, 10, 1), today)
+	assert contact_falls_in_the_list(date(2026, 12, 7), today)
+	assert not contact_falls_in_the_list(date(2026, 12, 8), today)
