@@ -119,6 +119,9 @@ class TestMyWork(FrappeTestCase):
 		self.assertRaisesRegex(
 			frappe.ValidationError, "between 1 and 52", self.work, self.iro, weeks_ahead=60
 		)
+		self.assertRaisesRegex(
+			frappe.ValidationError, "between 1 and 52", self.work, self.iro, weeks_ahead="soon"
+		)
 
 
 class TestLanding(FrappeTestCase):

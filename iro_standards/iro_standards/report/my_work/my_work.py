@@ -10,7 +10,7 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import cint, getdate
 
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
 from iro_standards.standards.work import contact_due, contact_falls_in_the_list, work_horizon
@@ -39,7 +39,7 @@ def whose_work(filters) -> str:
 
 
 def weeks_ahead(filters) -> int:
-	weeks = int(filters.weeks_ahead or WEEKS_AHEAD)
+	weeks = cint(filters.weeks_ahead or WEEKS_AHEAD)
 	if not 1 <= weeks <= 52:
 		frappe.throw(_("Weeks Ahead must be between 1 and 52."), title=_("Invalid filter"))
 	return weeks
