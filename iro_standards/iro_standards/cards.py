@@ -25,12 +25,12 @@ def counted_card(doctype: str, filters: list) -> dict:
 
 @frappe.whitelist()
 def reviews_overdue(filters: str | None = None) -> dict:
-	return counted_card(*figures.reviews_overdue())
+	return counted_card(*figures.reviews_overdue_records())
 
 
 @frappe.whitelist()
 def reviews_due_soon(filters: str | None = None) -> dict:
-	return counted_card(*figures.reviews_due_soon())
+	return counted_card(*figures.reviews_due_soon_records())
 
 
 @frappe.whitelist()
@@ -45,12 +45,12 @@ def in_timescale_this_quarter(filters: str | None = None) -> dict:
 
 @frappe.whitelist()
 def open_disputes(filters: str | None = None) -> dict:
-	return counted_card(*figures.open_disputes())
+	return counted_card(*figures.open_disputes_records())
 
 
 @frappe.whitelist()
 def progress_reviews_overdue(filters: str | None = None) -> dict:
-	return counted_card(*figures.progress_reviews_overdue())
+	return counted_card(*figures.progress_reviews_overdue_records())
 
 
 @frappe.whitelist()

@@ -97,12 +97,12 @@ def count(doctype: str, filters: list) -> int:
 	return frappe.get_list(doctype, filters=filters, fields=["count(name) as total"])[0].total
 
 
-def reviews_overdue(today: date | None = None) -> tuple[str, list]:
+def reviews_overdue_records(today: date | None = None) -> tuple[str, list]:
 	"""Children looked after whose next review is past its statutory date, planned or not."""
 	return "Looked After Child", [["status", "=", "Looked After"], ["next_review_due", "<", getdate(today)]]
 
 
-def reviews_due_soon(today: date | None = None) -> tuple[str, list]:
+def reviews_due_soon_records(today: date | None = None) -> tuple[str, list]:
 	"""Children whose next review falls due from today to the end of the due-soon window."""
 	today = getdate(today)
 	window = frappe.db.get_single_value(SETTINGS, "due_soon_working_days")
@@ -113,9 +113,9 @@ def reviews_due_soon(today: date | None = None) -> tuple[str, list]:
 	]
 
 
-def open_disputes() -> tuple[str, list]:
+def open_disputes_records() -> tuple[str, list]:
 	return "IRO Dispute", [["status", "not in", CLOSED_DISPUTE_STATES]]
 
 
-def progress_reviews_overdue() -> tuple[str, list]:
+def progress_reviews_overdue_records() -> tuple[str, list]:
 	return "Progress Review", [["status", "=", "Overdue"]]
