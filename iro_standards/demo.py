@@ -114,9 +114,8 @@ def clear() -> None:
 
 
 def delete_user(user: str) -> None:
-	"""Remove a demo user with what Frappe removes with a user. Frappe's own check that another
-	System Manager remains refuses every deletion on a site whose only one is Administrator, and
-	the demo's administrator is only ever one of several."""
+	"""Remove a demo user with what Frappe removes with a user. Frappe's own on_trash refuses every
+	user deletion on a site whose only System Manager is Administrator, so it is not run."""
 	for doctype, field in (("ToDo", "allocated_to"), ("DocShare", "user"), ("User Permission", "user")):
 		frappe.db.delete(doctype, {field: user})
 	frappe.delete_doc("Notification Settings", user, ignore_permissions=True, ignore_missing=True)
