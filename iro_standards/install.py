@@ -1,20 +1,22 @@
 """Install data: created when missing, never overwritten, so a site's own edits survive migrate."""
 
 import json
-from pathlib import Path
 
 import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	add_default_dispute_stages,
+	in_wales,
 )
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_default_practice_standards,
 )
+from iro_standards.iro_standards.notification_texts import DEFAULT_NOTIFICATIONS, WELSH_FIELDS, WELSH_SECTION
+from iro_standards.iro_standards.welsh_law import apply_welsh_law_terms, revert_welsh_law_terms
 from iro_standards.iro_standards.workflow.installer import install_default_workflows
 
 WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
-DEFAULT_NOTIFICATIONS = Path(__file__).parent / "iro_standards" / "default_notifications.json"
 ROLES = ("IRO", "IRO Manager", "Safeguarding Admin", "Social Worker", "Team Manager", "Head of Service")
 
 
@@ -24,14 +26,24 @@ def after_install() -> None:
 
 def after_migrate() -> None:
 	ensure_install_data()
+	if in_wales():
+		apply_welsh_law_terms()
 
 
 def before_uninstall() -> None:
-	"""Workflows and notifications on the app's DocTypes would point at DocTypes that are gone."""
+	"""Workflows and notifications on the app's DocTypes would point at DocTypes that are gone; the
+	words of Welsh law and the Welsh fields of notifications go with the app."""
 	doctypes = frappe.get_all("DocType", {"module": "IRO Standards"}, pluck="name")
 	for doctype in ("Workflow", "Notification"):
 		for name in frappe.get_all(doctype, {"document_type": ("in", doctypes)}, pluck="name"):
 			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+	revert_welsh_law_terms()
+	for name in frappe.get_all(
+		"Custom Field",
+		{"dt": "Notification", "fieldname": ("in", (WELSH_SECTION, *WELSH_FIELDS.values()))},
+		pluck="name",
+	):
+		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
 	for name in frappe.get_all(
 		"Property Setter", {"module": "IRO Standards", "doc_type": "User"}, pluck="name"
 	):
@@ -44,6 +56,7 @@ def ensure_install_data() -> None:
 	add_default_dispute_stages()
 	add_default_practice_standards()
 	install_default_workflows()
+	add_welsh_notification_fields()
 	add_default_notifications()
 	show_people_by_name()
 
@@ -80,6 +93,46 @@ def ensure_roles() -> None:
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
 				ignore_permissions=True
 			)
+
+
+def add_welsh_notification_fields() -> None:
+	"""Each Notification keeps its Welsh subject and message beside the English ones.
+
+	Only when missing: Frappe syncs the table after creating custom fields, and that commits."""
+	fieldnames = (WELSH_SECTION, *WELSH_FIELDS.values())
+	if frappe.db.count("Custom Field", {"dt": "Notification", "fieldname": ("in", fieldnames)}) == len(
+		fieldnames
+	):
+		return
+	create_custom_fields(
+		{
+			"Notification": [
+				{
+					"fieldname": WELSH_SECTION,
+					"fieldtype": "Section Break",
+					"label": "Welsh",
+					"collapsible": 1,
+					"insert_after": "message_examples",
+				},
+				{
+					"fieldname": WELSH_FIELDS["subject"],
+					"fieldtype": "Data",
+					"label": "Subject (Welsh)",
+					"insert_after": WELSH_SECTION,
+					"description": "For recipients whose language is Welsh. When empty, they get the subject above in the app's Welsh.",
+				},
+				{
+					"fieldname": WELSH_FIELDS["message"],
+					"fieldtype": "Code",
+					"options": "Jinja",
+					"label": "Message (Welsh)",
+					"insert_after": WELSH_FIELDS["subject"],
+					"description": "For recipients whose language is Welsh. When empty, they get the message above in the app's Welsh.",
+				},
+			]
+		},
+		update=False,
+	)
 
 
 def add_default_notifications() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent.parent / "iro_standards"
 PYTHON_STRING = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)*)"')
 JS_STRING = re.compile(r'\b__\(\s*"((?:[^"\\]|\\.)*)"')
+JINJA_STRING = re.compile(r"\b_\('((?:[^'\\]|\\.)*)'\)")
 NOT_TRANSLATED = re.compile(r"^(PN\d|[A-Z]+-\..*)$")
 
 
@@ -23,6 +24,9 @@ def source_strings() -> set[str]:
 			strings |= set(PYTHON_STRING.findall(path.read_text()))
 	for path in APP.rglob("*.js"):
 		strings |= set(JS_STRING.findall(path.read_text()))
+	for notification in json.loads((APP / "iro_standards" / "default_notifications.json").read_text()):
+		for template in (notification["subject"], notification["message"]):
+			strings |= {text.replace("\\'", "'") for text in JINJA_STRING.findall(template)}
 	return strings
 
 
@@ -50,7 +54,12 @@ def test_every_message_label_and_help_text_has_a_welsh_form():
 def test_welsh_keeps_every_placeholder():
 	for english, cymraeg in welsh().items():
 		assert sorted(re.findall(r"\{\d\}", english)) == sorted(re.findall(r"\{\d\}", cymraeg)), english
-		assert (cymraeg.strip() and cymraeg != english) or english in {"RAG", "Cafcass referral"}, english
+		assert (cymraeg.strip() and cymraeg != english) or english in {
+			"RAG",
+			"Cafcass",
+			"Cafcass Cymru",
+			"Cafcass referral",
+		}, english
 
 
 def glossary() -> list[dict[str, str]]:

@@ -33,14 +33,24 @@ class DisputeStage:
 
 def default_dispute_stages(jurisdiction: str = "england") -> tuple[DisputeStage, ...]:
 	referral_body = "Cafcass Cymru" if jurisdiction == "wales" else "Cafcass"
+	director = "Director of Social Services" if jurisdiction == "wales" else "Director of children's services"
 	return (
 		DisputeStage("Informal", "Social worker / team manager", 5, "Informal"),
 		DisputeStage("Formal 1", "Team manager", 5),
 		DisputeStage("Formal 2", "Service manager", 5),
 		DisputeStage("Formal 3", "Head of service", 10),
-		DisputeStage("Formal 4", "Director of children's services", 10),
+		DisputeStage("Formal 4", director, 10),
 		DisputeStage(f"{referral_body} referral", referral_body, None, "Referral"),
 	)
+
+
+def stages_renamed_by_jurisdiction(old: str, new: str) -> dict[tuple[str, str], DisputeStage]:
+	"""The default stages of jurisdiction ``old``, by (name, addressed to), that ``new`` names otherwise."""
+	return {
+		(before.name, before.addressed_to): after
+		for before, after in zip(default_dispute_stages(old), default_dispute_stages(new), strict=True)
+		if before != after
+	}
 
 
 @dataclass(frozen=True, slots=True)

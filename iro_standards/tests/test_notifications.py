@@ -123,3 +123,73 @@ class TestBellWithoutEmail(FrappeTestCase):
 			frappe.db.count("Error Log", {"method": "Failed to send Notification"}), errors_before
 		)
 		self.assertEqual(frappe.db.count("Email Queue"), emails_before)
+
+
+class TestNotificationsInTheRecipientsLanguage(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_document_cache("IRO Standards Settings", "IRO Standards Settings")
+
+	def rate_care_plan(self, social_worker: str, team_manager: str) -> str:
+		make_outgoing_email_account()
+		child = make_looked_after_child(
+			getdate() - timedelta(days=90), social_worker=social_worker, team_manager=team_manager
+		)
+		frappe.get_doc(
+			{
+				"doctype": "Care Plan RAG Update",
+				"child": child.name,
+				"rated_on": getdate(),
+				"care_plan_rag": "Red",
+				"rag_narrative": "The placement is breaking down.",
+			}
+		).insert()
+		return child.case_number
+
+	def bell(self, user: str) -> str:
+		return frappe.db.get_value(
+			"Notification Log", {"for_user": user, "document_type": "Care Plan RAG Update"}, "subject"
+		)
+
+	def email_to(self, user: str) -> frappe._dict:
+		queued = frappe.get_all(
+			"Email Queue Recipient", {"recipient": user}, pluck="parent", order_by="creation desc", limit=1
+		)
+		return frappe.db.get_value("Email Queue", queued[0], ["message"], as_dict=True)
+
+	def test_a_welsh_speaker_reads_welsh_and_an_english_speaker_english(self):
+		welsh = make_user("notify.cy@example.com", "Social Worker")
+		english = make_user("notify.en@example.com", "Team Manager")
+		frappe.db.set_value("User", welsh, "language", "cy")
+		frappe.db.set_value("User", english, "language", "en")
+		case_number = self.rate_care_plan(welsh, english)
+		self.assertEqual(self.bell(welsh), f"Sgoriwyd y cynllun gofal yn Coch: {case_number}")
+		self.assertEqual(self.bell(english), f"Care plan rated Red: {case_number}")
+		self.assertIn("Agor", self.email_to(welsh).message)
+		self.assertNotIn("The IRO rated", self.email_to(welsh).message)
+		self.assertIn("The IRO rated", self.email_to(english).message)
+
+	def test_the_welsh_form_is_a_site_record_an_admin_edits(self):
+		frappe.db.set_value(
+			"Notification",
+			"IRO: Care Plan Rated Between Reviews",
+			"iro_subject_cy",
+			"Sgôr newydd i gynllun {{ doc.case_number }}",
+		)
+		welsh = make_user("notify.cy@example.com", "Social Worker")
+		frappe.db.set_value("User", welsh, "language", "cy")
+		case_number = self.rate_care_plan(welsh, make_user("notify.en@example.com", "Team Manager"))
+		self.assertEqual(self.bell(welsh), f"Sgôr newydd i gynllun {case_number}")
+
+	def test_in_wales_a_person_whose_language_is_not_known_reads_welsh_first_then_english(self):
+		frappe.db.set_single_value("IRO Standards Settings", "jurisdiction", "Wales")
+		frappe.clear_document_cache("IRO Standards Settings", "IRO Standards Settings")
+		unknown = make_user("notify.unknown@example.com", "Social Worker")
+		frappe.db.set_value("User", unknown, "language", "")
+		case_number = self.rate_care_plan(unknown, make_user("notify.en@example.com", "Team Manager"))
+		self.assertEqual(
+			self.bell(unknown),
+			f"Sgoriwyd y cynllun gofal yn Coch: {case_number} / Care plan rated Red: {case_number}",
+		)
+		message = self.email_to(unknown).message
+		self.assertLess(message.index("Sgoriodd"), message.index("The IRO rated"))

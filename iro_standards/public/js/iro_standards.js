@@ -53,3 +53,39 @@ if (frappe.search && frappe.search.AwesomeBar) {
 		return iro_standards.child_search_options(txt).concat(frappe_build_options.call(this, txt));
 	};
 }
+
+// Names a site keeps as text, such as whom a dispute stage is addressed to, show in the reader's
+// language: Frappe calls a docfield's formatter wherever it shows the field (grid, form, print).
+iro_standards.show_in_reader_language = function (doctype, fieldname) {
+	const df = frappe.meta.docfield_map[doctype] && frappe.meta.docfield_map[doctype][fieldname];
+	if (df) {
+		df.formatter = (value) => frappe.utils.escape_html(__(value || ""));
+	}
+};
+
+// Frappe's date picker has no Welsh; a Welsh speaker's calendar names months and days in Welsh.
+$.fn.datepicker.language.cy = {
+	days: ["Dydd Sul", "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn"],
+	daysShort: ["Sul", "Llun", "Maw", "Mer", "Iau", "Gwe", "Sad"],
+	daysMin: ["Su", "Ll", "Ma", "Me", "Ia", "Gw", "Sa"],
+	months: [
+		"Ionawr",
+		"Chwefror",
+		"Mawrth",
+		"Ebrill",
+		"Mai",
+		"Mehefin",
+		"Gorffennaf",
+		"Awst",
+		"Medi",
+		"Hydref",
+		"Tachwedd",
+		"Rhagfyr",
+	],
+	monthsShort: ["Ion", "Chwe", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"],
+	today: "Heddiw",
+	clear: "Clirio",
+	dateFormat: "dd/mm/yyyy",
+	timeFormat: "hh:ii",
+	firstDay: 1,
+};

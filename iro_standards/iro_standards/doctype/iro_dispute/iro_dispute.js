@@ -2,6 +2,9 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("IRO Dispute", {
+	setup() {
+		iro_standards.show_in_reader_language("IRO Dispute Stage", "addressed_to");
+	},
 	refresh(frm) {
 		if (frm.is_new() || ["Resolved", "Withdrawn"].includes(frm.doc.status)) {
 			return;
@@ -18,7 +21,7 @@ frappe.ui.form.on("IRO Dispute", {
 								{ dispute: frm.doc.name, response }
 							)
 							.then(() => frm.reload_doc()),
-					__("Response to {0}", [stage.stage])
+					__("Response to {0}", [__(stage.stage)])
 				)
 			);
 		}

@@ -14,6 +14,7 @@ from iro_standards.iro_standards.dispute_stages import (
 	rename_stages_on_disputes,
 	stage_renames,
 )
+from iro_standards.iro_standards.welsh_law import follow_jurisdiction
 from iro_standards.iro_standards.workflow.states import ensure_workflow_state
 from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
 from iro_standards.standards.education import PEP_MAXIMUM_AGE, PEP_MINIMUM_AGE, PepAges, SchoolTerm
@@ -22,6 +23,7 @@ from iro_standards.standards.timescales import (
 	default_dispute_stages,
 	duration_field_names,
 	first_stage_below_its_predecessor,
+	stages_renamed_by_jurisdiction,
 )
 
 SETTINGS = "IRO Standards Settings"
@@ -80,12 +82,24 @@ class IROStandardsSettings(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		if self.has_value_changed("jurisdiction"):
+			self.rename_dispute_stages_for_jurisdiction()
 		self.validate_positive_durations()
 		self.validate_reminder_lead_times()
 		self.validate_caseload_range()
 		self.validate_closure_days()
 		self.validate_dispute_stages()
 		self.validate_education()
+
+	def rename_dispute_stages_for_jurisdiction(self) -> None:
+		"""The default stages still as shipped take the names and bodies of the new jurisdiction."""
+		before = self.get_doc_before_save()
+		if not before:
+			return
+		renamed = stages_renamed_by_jurisdiction(before.jurisdiction_code(), self.jurisdiction_code())
+		for row in self.dispute_stages:
+			if stage := renamed.get((row.stage, row.addressed_to)):
+				row.stage, row.addressed_to = stage.name, stage.addressed_to
 
 	def validate_positive_durations(self) -> None:
 		for fieldname in (*duration_field_names(), "due_soon_working_days", "contact_gap_days"):
@@ -194,6 +208,8 @@ class IROStandardsSettings(Document):
 		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
 			ensure_workflow_state(state)
 		self.keep_disputes_in_step()
+		if self.has_value_changed("jurisdiction"):
+			follow_jurisdiction(self.jurisdiction)
 
 	def keep_disputes_in_step(self) -> None:
 		before = self.get_doc_before_save()

@@ -30,7 +30,7 @@ class TestIROStandardsSettings(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.db.rollback()
-		frappe.clear_cache(doctype=SETTINGS)
+		frappe.clear_cache()
 
 	def test_install_created_the_briefs_defaults(self):
 		timescales = get_site_timescales()
