@@ -5,6 +5,9 @@ import json
 import re
 from pathlib import Path
 
+from iro_standards.standards import PARTICIPATION_CODES, ReviewKind
+from iro_standards.standards.timescales import default_dispute_stages
+
 APP = Path(__file__).resolve().parent.parent / "iro_standards"
 PYTHON_STRING = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)*)"')
 JS_STRING = re.compile(r'\b__\(\s*"((?:[^"\\]|\\.)*)"')
@@ -27,7 +30,18 @@ def source_strings() -> set[str]:
 	for notification in json.loads((APP / "iro_standards" / "default_notifications.json").read_text()):
 		for template in (notification["subject"], notification["message"]):
 			strings |= {text.replace("\\'", "'") for text in JINJA_STRING.findall(template)}
-	return strings
+	return strings | engine_values()
+
+
+def engine_values() -> set[str]:
+	"""Values of the pure engine that users read: participation meanings, review kinds, default stages."""
+	stages = [*default_dispute_stages("england"), *default_dispute_stages("wales")]
+	return {
+		*PARTICIPATION_CODES.values(),
+		*(kind.value for kind in ReviewKind),
+		*(stage.name for stage in stages),
+		*(stage.addressed_to for stage in stages),
+	}
 
 
 def doctype_labels() -> set[str]:

@@ -65,6 +65,18 @@ def timeliness_by_month(chart_name: str | None = None, filters: str | None = Non
 	}
 
 
+@frappe.whitelist()
+def open_disputes_by_stage(chart_name: str | None = None, filters: str | None = None, **kwargs) -> dict:
+	"""The Open Disputes by Stage chart: the open disputes the reader may see, by stage in the order
+	they escalate, named in the reader's language."""
+	counts = figures.open_disputes_by_stage()
+	return {
+		"labels": [_(stage) if stage else _("Not set") for stage in counts],
+		"datasets": [{"name": _("Open Disputes"), "values": list(counts.values())}],
+	}
+
+
 def month_label(month: str) -> str:
-	"""A short month name ("Nov") that fits under a twelve-month axis, in the reader's language."""
-	return formatdate(f"{month}-01", "MMM")
+	"""A month name of three letters ("Nov", Welsh "Tac") that fits under a twelve-month axis, in
+	the reader's language (Welsh short names run to five letters, which the chart cuts off)."""
+	return formatdate(f"{month}-01", "MMM")[:3]

@@ -13,6 +13,7 @@ from frappe.utils import getdate
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	SETTINGS,
 	engine_kwargs,
+	get_site_timescales,
 )
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
 from iro_standards.standards import add_months, due_soon_until
@@ -119,3 +120,18 @@ def open_disputes_records() -> tuple[str, list]:
 
 def progress_reviews_overdue_records() -> tuple[str, list]:
 	return "Progress Review", [["status", "=", "Overdue"]]
+
+
+def open_disputes_by_stage() -> dict[str, int]:
+	"""Open disputes the user may see, by stage in the order disputes escalate (others after)."""
+	counts = {
+		row.stage: row.disputes
+		for row in frappe.get_list(
+			"IRO Dispute",
+			filters=[["status", "not in", CLOSED_DISPUTE_STATES]],
+			fields=["current_stage as stage", "count(name) as disputes"],
+			group_by="current_stage",
+		)
+	}
+	order = [stage.name for stage in get_site_timescales().dispute_stages if stage.name in counts]
+	return {stage: counts[stage] for stage in order + sorted(set(counts) - set(order), key=str)}

@@ -8,6 +8,9 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
 from iro_standards.iro_standards import cards, figures
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	get_site_timescales,
+)
 from iro_standards.standards import add_months
 from iro_standards.tests.factories import (
 	hold_review,
@@ -200,11 +203,32 @@ class TestReports(FrappeTestCase):
 		months = figures.review_timeliness({"from_date": start, "to_date": date.today()}, "Month")
 		self.assertEqual(chart["labels"], [cards.month_label(row["grouping"]) for row in months])
 		self.assertEqual(cards.month_label("2026-11"), "Nov")
+		frappe.local.lang = "cy"
+		try:
+			self.assertEqual(cards.month_label("2026-07"), "Gor")
+		finally:
+			frappe.local.lang = "en"
 		self.assertEqual(chart["datasets"][0]["values"], [row["percent_in_timescale"] for row in months])
 		frappe.set_user(self.iro_b)
 		self.assertEqual(cards.open_disputes()["value"], 0)
+		self.assertEqual(cards.open_disputes_by_stage()["datasets"][0]["values"], [])
 		frappe.set_user("Guest")
 		self.assertRaises(frappe.PermissionError, cards.reviews_overdue)
+
+	def test_open_disputes_by_stage_follow_the_escalation_in_the_readers_language(self):
+		chart = cards.open_disputes_by_stage()
+		self.assertEqual(sum(chart["datasets"][0]["values"]), cards.open_disputes()["value"])
+		stages = [stage.name for stage in get_site_timescales().dispute_stages]
+		counted = list(figures.open_disputes_by_stage())
+		self.assertIn("Informal", counted)
+		self.assertEqual(
+			counted, sorted(counted, key=lambda s: stages.index(s) if s in stages else len(stages))
+		)
+		frappe.local.lang = "cy"
+		try:
+			self.assertIn("Anffurfiol", cards.open_disputes_by_stage()["labels"])
+		finally:
+			frappe.local.lang = "en"
 
 	def test_every_card_drills_down_to_the_records_it_counts(self):
 		for method in (

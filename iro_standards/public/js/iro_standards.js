@@ -54,12 +54,13 @@ if (frappe.search && frappe.search.AwesomeBar) {
 	};
 }
 
-// Names a site keeps as text, such as whom a dispute stage is addressed to, show in the reader's
-// language: Frappe calls a docfield's formatter wherever it shows the field (grid, form, print).
+// Names a site keeps as text, such as a dispute's stage and whom it is addressed to, show in the
+// reader's language: Frappe calls a docfield's formatter wherever it shows the field (grid, form).
+// Frappe escapes a read-only value before formatting it, so the formatter looks up the plain text.
 iro_standards.show_in_reader_language = function (doctype, fieldname) {
 	const df = frappe.meta.docfield_map[doctype] && frappe.meta.docfield_map[doctype][fieldname];
 	if (df) {
-		df.formatter = (value) => frappe.utils.escape_html(__(value || ""));
+		df.formatter = (value) => frappe.utils.escape_html(__(frappe.utils.unescape_html(value || "")));
 	}
 };
 
@@ -88,4 +89,16 @@ $.fn.datepicker.language.cy = {
 	dateFormat: "dd/mm/yyyy",
 	timeFormat: "hh:ii",
 	firstDay: 1,
+};
+
+// A dispute's status is its stage, a Workflow State: shown, like every workflow state, in the
+// reader's language.
+frappe.form.link_formatters["Workflow State"] = (value) => __(value);
+
+// A form's refresh can run twice without Frappe clearing the intro in between (as after saving a
+// new record): an intro already shown is not added again.
+iro_standards.set_intro_once = function (frm, text, color) {
+	if (!frm.layout.message.text().includes(text)) {
+		frm.set_intro(text, color);
+	}
 };

@@ -68,14 +68,18 @@ def xss_review() -> None:
 	)
 
 
-def demo_day() -> None:
-	"""The demo service on the test site, and the records each role's walk opens."""
+def ensure_demo() -> None:
 	if not frappe.conf.allow_tests:
 		frappe.throw("The browser layer seeds only a site with allow_tests set.")
 	frappe.db.set_single_value("System Settings", "setup_complete", 1)
 	frappe.db.set_default("desktop:home_page", "workspace")
 	if not demo.demo_users():
 		demo.make()
+
+
+def demo_day() -> None:
+	"""The demo service on the test site, and the records each role's walk opens."""
+	ensure_demo()
 	welsh_iro = demo.email_of(demo.IROS[4])
 	frappe.db.set_value("User", welsh_iro, "language", "cy")
 	iro = demo.email_of(demo.IROS[0])
@@ -107,3 +111,35 @@ def awaiting_a_team_manager():
 	demo_reviews = {"owner": ("like", f"%@{demo.DEMO_DOMAIN}"), "docstatus": 1}
 	name = frappe.db.get_value("Child Review", {**demo_reviews, "status": "With Team Manager"})
 	return frappe.get_doc("Child Review", name or frappe.db.get_value("Child Review", demo_reviews))
+
+
+WELSH_WALKER = "Eira Cadwaladr"
+
+
+def welsh_day() -> None:
+	"""The demo service set to Wales, a Welsh-speaking IRO manager who also chairs reviews, and where
+	the walk finds the desk's English strings (Frappe's catalogue and the app's) to look for."""
+	ensure_demo()
+	settings = frappe.get_doc("IRO Standards Settings")
+	settings.jurisdiction = "Wales"
+	settings.save()
+	user = demo.email_of(WELSH_WALKER)
+	if not frappe.db.exists("User", user):
+		demo.make_user(WELSH_WALKER, "IRO Manager", "IRO")
+	frappe.db.set_value("User", user, "language", "cy")
+	frappe.db.commit()
+	print(
+		json.dumps(
+			{
+				"password": demo.DEMO_PASSWORD,
+				"user": user,
+				"social_worker": frappe.db.get_value(
+					"Has Role",
+					{"role": "Social Worker", "parent": ("like", f"%@{demo.DEMO_DOMAIN}")},
+					"parent",
+				),
+				"frappe_catalogue": frappe.get_app_path("frappe", "locale", "main.pot"),
+				"app_welsh": frappe.get_app_path("iro_standards", "translations", "cy.csv"),
+			}
+		)
+	)

@@ -27,7 +27,8 @@ function explain_the_next_action(frm) {
 			(fieldname) => !frm.doc[fieldname]
 		);
 		if (missing.length) {
-			frm.set_intro(
+			iro_standards.set_intro_once(
+				frm,
 				__("To mark the review held, fill in {0} and save: Actions then offers Mark Held.", [
 					missing.map(label).join(", "),
 				]),
@@ -35,7 +36,8 @@ function explain_the_next_action(frm) {
 			);
 		}
 	} else if (frm.doc.status === "Held" && !(frm.doc.recommendations || []).length) {
-		frm.set_intro(
+		iro_standards.set_intro_once(
+			frm,
 			__("Add the decisions in {0} and update: Actions then offers Record Decisions.", [
 				label("recommendations"),
 			]),

@@ -2,10 +2,8 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("IRO Dispute", {
-	setup() {
-		iro_standards.show_in_reader_language("IRO Dispute Stage", "addressed_to");
-	},
 	refresh(frm) {
+		show_stages_in_reader_language(frm);
 		if (frm.is_new() || ["Resolved", "Withdrawn"].includes(frm.doc.status)) {
 			return;
 		}
@@ -34,3 +32,12 @@ frappe.ui.form.on("IRO Dispute", {
 		}
 	},
 });
+
+// Frappe may load the form's fields afresh after setup, so the formatters are set on each refresh.
+function show_stages_in_reader_language(frm) {
+	iro_standards.show_in_reader_language("IRO Dispute", "current_stage");
+	iro_standards.show_in_reader_language("IRO Dispute Stage", "stage");
+	iro_standards.show_in_reader_language("IRO Dispute Stage", "addressed_to");
+	frm.refresh_field("current_stage");
+	frm.refresh_field("stages");
+}

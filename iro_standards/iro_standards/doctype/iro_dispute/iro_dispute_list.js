@@ -3,6 +3,9 @@
 
 frappe.listview_settings["IRO Dispute"] = {
 	add_fields: ["status", "response_overdue"],
+	formatters: {
+		current_stage: (value) => frappe.utils.escape_html(__(value || "")),
+	},
 	get_indicator(doc) {
 		if (doc.status === "Resolved") {
 			return [__("Resolved"), "green", "status,=,Resolved"];

@@ -54,7 +54,8 @@ function show_what_is_due(frm) {
 // In Wales, Welsh is offered without being asked for (the Active Offer); the form says so until it is recorded.
 function prompt_the_active_offer(frm) {
 	if (frappe.boot.iro_standards?.in_wales && !frm.doc.welsh_offered) {
-		frm.set_intro(
+		iro_standards.set_intro_once(
+			frm,
 			__("Active Offer: offer the service in Welsh and record it in {0}.", [
 				__(frappe.meta.get_label(frm.doctype, "welsh_offered")),
 			]),

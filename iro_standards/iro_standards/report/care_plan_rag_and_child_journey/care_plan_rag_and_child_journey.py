@@ -80,8 +80,8 @@ def movement(child: str, case_number: str, ratings: list[str], labels: dict[str,
 		"child": child,
 		"case_number": case_number,
 		"journey": " → ".join([labels[rating] for rating in ratings]),
-		"first_rag": first,
-		"latest_rag": latest,
+		"first_rag": labels[first],
+		"latest_rag": labels[latest],
 		"movement": labels["Improved"] if change > 0 else (labels["Worse"] if change < 0 else labels["Same"]),
 		"red_to_green": int(first == "Red" and latest == "Green"),
 	}
@@ -112,7 +112,7 @@ def chart(latest: Counter, labels: dict[str, str]) -> dict:
 			"datasets": [
 				{
 					"name": _("Latest Rating"),
-					"values": [latest[rag] for rag in RAG_ORDER],
+					"values": [latest[labels[rag]] for rag in RAG_ORDER],
 				}
 			],
 		},
@@ -153,7 +153,7 @@ def child_journey(child: str) -> list[dict]:
 			"record_type": "Child Review",
 			"record": r.name,
 			"what": _(r.review_kind or ""),
-			"rag": r.care_plan_rag,
+			"rag": _(r.care_plan_rag) if r.care_plan_rag else None,
 			"status": _(r.status),
 		}
 		for r in frappe.get_list(
@@ -168,7 +168,7 @@ def child_journey(child: str) -> list[dict]:
 			"record_type": "Progress Review",
 			"record": p.name,
 			"what": _("Progress review"),
-			"rag": p.overall_rag,
+			"rag": _(p.overall_rag) if p.overall_rag else None,
 			"status": _(p.status),
 		}
 		for p in frappe.get_list(
@@ -183,7 +183,7 @@ def child_journey(child: str) -> list[dict]:
 			"record_type": "Care Plan RAG Update",
 			"record": u.name,
 			"what": _("Rated between reviews"),
-			"rag": u.care_plan_rag,
+			"rag": _(u.care_plan_rag) if u.care_plan_rag else None,
 			"status": "",
 		}
 		for u in frappe.get_list(

@@ -41,7 +41,11 @@ def execute(filters=None):
 		ended = getdate(dispute.resolved_on) if dispute.resolved_on else today
 		dispute.age_working_days = calendar.working_days_between(getdate(dispute.raised_on), ended)
 	funnel = stages_reached(filters)
-	return columns(), disputes, None, chart(funnel), summary(disputes, funnel)
+	summaries = summary(disputes, funnel)
+	for dispute in disputes:
+		for fieldname in ("category", "status", "current_stage"):
+			dispute[fieldname] = _(dispute[fieldname]) if dispute[fieldname] else None
+	return columns(), disputes, None, chart(funnel), summaries
 
 
 def dispute_filters(filters) -> list:

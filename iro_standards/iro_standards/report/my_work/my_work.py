@@ -145,7 +145,7 @@ def disputes_awaiting_a_response(user: str) -> Iterator[dict]:
 		fields=["name", "child", "child_name", "current_stage", "current_response_due"],
 		limit_page_length=0,
 	):
-		what = _("Chase the response to the dispute ({0})").format(dispute.current_stage)
+		what = _("Chase the response to the dispute ({0})").format(_(dispute.current_stage))
 		yield row(dispute.current_response_due, what, "IRO Dispute", dispute.name, dispute)
 
 
@@ -202,7 +202,7 @@ def responses_owed_by_a_team_manager(user: str) -> Iterator[dict]:
 		limit_page_length=0,
 	)
 	for dispute in stages:
-		what = _("Respond to the dispute ({0})").format(dispute.current_stage)
+		what = _("Respond to the dispute ({0})").format(_(dispute.current_stage))
 		yield row(dispute.current_response_due, what, "IRO Dispute", dispute.name, dispute)
 
 

@@ -23,6 +23,7 @@ def execute(filters=None):
 	planned = planned_reviews(filters)
 	for row in rows:
 		row.days_to_go = (row.next_review_due - today).days if row.next_review_due else None
+		row.next_review_kind = _(row.next_review_kind) if row.next_review_kind else None
 		add_planned_review(row, planned.get(row.child), today)
 	return columns(), rows, None, None, summary(rows)
 
