@@ -101,8 +101,10 @@ def welsh_law_wording(wording: dict) -> dict:
 
 
 def replace_shipped(doctype: str, name: str, current: dict, replacement: dict) -> None:
-	"""Give record ``name`` the ``replacement`` of each text still worded as ``current``."""
-	stored = frappe.db.get_value(doctype, name, list(current), as_dict=True)
+	"""Give record ``name`` the ``replacement`` of each text still worded as ``current`` (fields the
+	site does not have yet, such as Notification's Welsh ones before install ends, are left out)."""
+	current = {field: text for field, text in current.items() if frappe.get_meta(doctype).has_field(field)}
+	stored = current and frappe.db.get_value(doctype, name, list(current), as_dict=True)
 	if not stored:
 		return
 	for fieldname, text in current.items():

@@ -208,7 +208,7 @@ class IROStandardsSettings(Document):
 		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
 			ensure_workflow_state(state)
 		self.keep_disputes_in_step()
-		if self.has_value_changed("jurisdiction"):
+		if self.get_doc_before_save() and self.has_value_changed("jurisdiction"):
 			follow_jurisdiction(self.jurisdiction)
 
 	def keep_disputes_in_step(self) -> None:
