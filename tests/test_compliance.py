@@ -12,6 +12,7 @@ from iro_standards.standards import (
 	caseload_band,
 	child_timescales,
 	due_soon_until,
+	meeting_needs_translation,
 	overlapping_period,
 	participation_code_fits_age,
 	private_conversation_window,
@@ -126,3 +127,18 @@ def test_the_window_for_speaking_to_the_child_alone_runs_from_the_last_review_be
 	held = [date(2026, 1, 19), date(2026, 7, 10)]
 	assert private_conversation_window(start, held, date(2026, 7, 1)) == (date(2026, 1, 19), date(2026, 7, 1))
 	assert private_conversation_window(start, held, date(2027, 1, 1)) == (date(2026, 7, 10), date(2027, 1, 1))
+
+
+@pytest.mark.parametrize(
+	("languages", "asked_for", "needed"),
+	[
+		(["English", "English", ""], False, False),
+		(["Welsh", "Welsh"], False, False),
+		(["Welsh", "English"], False, True),
+		(["", "Welsh", None], False, False),
+		([], True, True),
+		(["English"], True, True),
+	],
+)
+def test_a_meeting_needs_translation_when_asked_for_or_when_languages_differ(languages, asked_for, needed):
+	assert meeting_needs_translation(languages, asked_for) is needed

@@ -110,3 +110,9 @@ def private_conversation_window(
 	review held before it (or the day the child became looked after) up to the review."""
 	held = [day for day in earlier_reviews if day < review_date]
 	return (max(held) if held else became_looked_after, review_date)
+
+
+def meeting_needs_translation(languages_of_choice: Iterable[str], interpreter_asked_for: bool) -> bool:
+	"""A review needs an interpreter or translation when someone asked for an interpreter, or when
+	the people taking part chose different languages (Welsh and English) for the meeting."""
+	return interpreter_asked_for or len({language for language in languages_of_choice if language}) > 1

@@ -7,7 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.report.welsh_active_offer.welsh_active_offer import execute
-from iro_standards.tests.factories import hold_review, make_looked_after_child
+from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review
 
 TEAM = "Active Offer Test Team"
 
@@ -39,6 +39,38 @@ class TestActiveOffer(FrappeTestCase):
 		frappe.clear_messages()
 		hold_review(offered.name, date(2026, 1, 19))
 		self.assertNotIn("The Active Offer is not recorded", str(frappe.message_log))
+
+	def test_a_review_flags_the_interpreter_or_translation_its_people_need(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		parent = {
+			"attendee_name": "Rhiannon",
+			"role": "Parent",
+			"participation": "Attended",
+			"language_of_choice": "Welsh",
+		}
+		carer = {
+			"attendee_name": "Sam",
+			"role": "Carer",
+			"participation": "Attended",
+			"language_of_choice": "English",
+		}
+		frappe.clear_messages()
+		review = make_review(child.name, date(2026, 1, 19), attendees=[parent, carer])
+		self.assertEqual(review.translation_needed, 1)
+		self.assertIn("needs an interpreter or translation", str(frappe.message_log))
+
+		frappe.clear_messages()
+		review.interpreter_arranged = 1
+		review.save()
+		self.assertNotIn("needs an interpreter or translation", str(frappe.message_log))
+
+		review.attendees = []
+		review.append("attendees", {**carer, "needs_interpreter": 1})
+		self.assertEqual(review.save().translation_needed, 1)
+		review.attendees[0].needs_interpreter = 0
+		self.assertEqual(review.save().translation_needed, 0)
+		frappe.db.set_value("Looked After Child", child.name, "interpreter_needed", 1)
+		self.assertEqual(review.save().translation_needed, 1)
 
 	def test_the_report_counts_offers_made_and_taken_up_by_team(self):
 		make_looked_after_child(date(2025, 12, 20), team=TEAM, welsh_offered=1, preferred_language="Welsh")

@@ -45,6 +45,7 @@ from iro_standards.standards import (
 	decisions_due,
 	informal_resolution_due,
 	invitations_due,
+	meeting_needs_translation,
 	next_review_due,
 	participation_code_fits_age,
 	private_conversation_window,
@@ -220,6 +221,7 @@ class ChildReview(CaseRecord):
 		self.set_recording_deadlines()
 		self.check_after_review_dates()
 		self.derive_spoken_to_privately()
+		self.flag_translation_need()
 		add_standards_checklist(self, "applies_to_review")
 		check_standards_checklist(self)
 		self.follow_status()
@@ -596,6 +598,25 @@ class ChildReview(CaseRecord):
 		refuse_date_before(self, "care_plan_updated_on", agreed_on, _("the team manager's agreement"))
 		self.care_plan_update_due = care_plan_update_due(agreed_on, **engine_kwargs()) if agreed_on else None
 		self.care_plan_update_overdue = int(holds_for(CARE_PLAN_UPDATE_OVERDUE, self))
+
+	def flag_translation_need(self) -> None:
+		"""An interpreter or translation the meeting needs, from the child and the attendees; a
+		planned review says so until one is arranged."""
+		child_needs_one = bool(frappe.db.get_value("Looked After Child", self.child, "interpreter_needed"))
+		self.translation_needed = int(
+			meeting_needs_translation(
+				[row.language_of_choice for row in self.attendees],
+				child_needs_one or any(row.needs_interpreter for row in self.attendees),
+			)
+		)
+		if self.translation_needed and not self.interpreter_arranged and self.docstatus == 0:
+			frappe.msgprint(
+				_(
+					"Someone at this review needs an interpreter or translation: arrange it and tick {0}."
+				).format(_(self.meta.get_label("interpreter_arranged"))),
+				title=_("Interpreter or translation needed"),
+				indicator="orange",
+			)
 
 	def derive_spoken_to_privately(self) -> None:
 		if self.spoken_to_privately:
