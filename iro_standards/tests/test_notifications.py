@@ -90,6 +90,18 @@ class TestShippedNotifications(FrappeTestCase):
 		self.assertIn(child.case_number, queued[0].message)
 
 
+def rate_care_plan_red(child: str) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Care Plan RAG Update",
+			"child": child,
+			"rated_on": getdate(),
+			"care_plan_rag": "Red",
+			"rag_narrative": "The placement is breaking down.",
+		}
+	).insert()
+
+
 class TestBellWithoutEmail(FrappeTestCase):
 	def tearDown(self):
 		frappe.db.rollback()
@@ -105,15 +117,7 @@ class TestBellWithoutEmail(FrappeTestCase):
 		)
 		errors_before = frappe.db.count("Error Log", {"method": "Failed to send Notification"})
 		emails_before = frappe.db.count("Email Queue")
-		frappe.get_doc(
-			{
-				"doctype": "Care Plan RAG Update",
-				"child": child.name,
-				"rated_on": getdate(),
-				"care_plan_rag": "Red",
-				"rag_narrative": "The placement is breaking down.",
-			}
-		).insert()
+		rate_care_plan_red(child.name)
 		self.assertTrue(
 			frappe.db.exists(
 				"Notification Log", {"for_user": social_worker, "document_type": "Care Plan RAG Update"}
@@ -135,15 +139,7 @@ class TestNotificationsInTheRecipientsLanguage(FrappeTestCase):
 		child = make_looked_after_child(
 			getdate() - timedelta(days=90), social_worker=social_worker, team_manager=team_manager
 		)
-		frappe.get_doc(
-			{
-				"doctype": "Care Plan RAG Update",
-				"child": child.name,
-				"rated_on": getdate(),
-				"care_plan_rag": "Red",
-				"rag_narrative": "The placement is breaking down.",
-			}
-		).insert()
+		rate_care_plan_red(child.name)
 		return child.case_number
 
 	def bell(self, user: str) -> str:

@@ -1,7 +1,8 @@
 // A Welsh-speaking IRO manager who also chairs reviews, on a site set to Wales, does the day's work
-// in the desk: lands, lists the children, creates a child and their care episode, plans, holds
-// and records the decisions of the first review, raises a dispute and escalates it, and runs the
-// reports. On every screen, each visible text (and placeholder) that is one of the desk's English
+// in the desk: signs in on a Welsh login page, lands, lists and filters the children, creates a
+// child and their care episode and assigns the child, plans, holds and records the decisions of
+// the first review, prints its record and opens an e-mail to send it, raises a dispute and
+// escalates it, and runs the reports. On every screen, each visible text (and placeholder) that is one of the desk's English
 // strings (Frappe's catalogue and the app's) is a failure; each that is one of the app's Welsh
 // forms is listed as covered (welsh-strings-covered.txt beside the screenshots).
 // Usage: node welsh.js BASE_URL SEED_JSON SCREENSHOT_DIR
@@ -180,12 +181,13 @@ async function workflowAction(page, action) {
 }
 
 async function signIn(browser) {
-	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "cy-GB" });
 	page.on("pageerror", (error) => problems.push(`JavaScript error: ${error}`));
 	page.on("response", (response) => {
 		if (response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);
 	});
 	await page.goto(`${base}/login`);
+	await look(page, "login");
 	await page.fill("#login_email", seed.user);
 	await page.fill("#login_password", seed.password);
 	await page.click(".btn-login");
@@ -196,6 +198,9 @@ async function signIn(browser) {
 async function createChild(page) {
 	await page.goto(`${base}/app/looked-after-child`);
 	await look(page, "children");
+	await page.locator(".filter-selector .filter-button").first().click();
+	await look(page, "children-filter");
+	await page.keyboard.press("Escape");
 	await page.goto(`${base}/app/looked-after-child/new`);
 	await look(page, "new-child");
 	const stamp = Date.now().toString().slice(-6);
@@ -217,6 +222,12 @@ async function createChild(page) {
 		() => page.evaluate(() => cur_frm.layout.message.children("div:not(.close-message)").length === 1),
 		"the Active Offer prompt is not shown exactly once"
 	);
+	await page.locator(".page-actions .menu-btn-group button").first().click();
+	await look(page, "form-menu");
+	await page.keyboard.press("Escape");
+	await page.locator(".add-assignment-btn").first().click();
+	await look(page, "assign-dialog");
+	await closeDialogs(page);
 	return page.evaluate(() => cur_frm.doc.name);
 }
 
@@ -259,6 +270,12 @@ async function holdFirstReview(page, child) {
 	await expect(page, "decisions", () => save(page), "the decisions were not saved");
 	await expect(page, "record-decisions", () => workflowAction(page, "Record Decisions"), "Record Decisions was refused");
 	await look(page, "decisions-recorded");
+	await page.locator(".timeline-actions button", { hasText: cy("New Email") }).first().click();
+	await look(page, "email-dialog");
+	await closeDialogs(page);
+	await page.goto(`${base}/app/print/Child%20Review/${review}`);
+	await page.waitForSelector(".print-format", { timeout: 20000 }).catch(() => {});
+	await look(page, "print-view");
 	return review;
 }
 
