@@ -42,7 +42,7 @@ class CaseloadBand(str, Enum):
 	ABOVE = "Above range"
 
 
-def caseload_band(children: int, timescales: Timescales | None = None) -> CaseloadBand:
+def caseload_band(children: float, timescales: Timescales | None = None) -> CaseloadBand:
 	"""An IRO's caseload against the configured range (the IRO Handbook suggests 50 to 70)."""
 	timescales = timescales or ENGLAND
 	if children > timescales.caseload_maximum:

@@ -83,6 +83,25 @@ class Timescales:
 	later_rcpc_months: int = 6
 	core_group_working_days: int = 10
 	cp_progress_check_months: int = 1
+	# Steps of an initial conference, in working days after the strategy discussion (appendix 1)
+	icpc_request_working_days: int = 1
+	icpc_convening_form_working_days: int = 3
+	icpc_date_and_chair_working_days: int = 4
+	icpc_invitations_working_days: int = 5
+	# Steps of a review conference, in working days before it (appendix 2)
+	rcpc_sw_contact_working_days_before: int = 20
+	rcpc_follow_up_working_days_before: int = 15
+	rcpc_invitations_working_days_before: int = 13
+	# Steps of every conference, in working days before or after it (appendices 1 and 2)
+	quoracy_first_check_working_days_before: int = 4
+	quoracy_final_check_working_days_before: int = 3
+	icpc_proceed_decision_working_days_before: int = 3
+	rcpc_proceed_decision_working_days_before: int = 2
+	conference_confirmed_working_days_before: int = 1
+	exceptional_report_working_days: int = 4
+	cp_plan_long_years: int = 2
+	repeat_plan_years: int = 2
+	quorum_other_agencies: int = 2
 	# Caseload guidance (IRO Handbook: 50-70 children per full-time IRO)
 	caseload_minimum: int = 50
 	caseload_maximum: int = 70

@@ -1,0 +1,271 @@
+"""Child protection conferences: the steps of the practice standards' appendices as dates,
+quoracy, and the figures asked of a child's protection plans.
+
+An initial conference (ICPC) counts its early steps forward from the strategy discussion; every
+conference counts its preparation back from the date it is planned for; what follows a
+conference counts forward from the day it was held. Same keyword arguments as
+:mod:`iro_standards.standards.rules`.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from iro_standards.standards.dates import add_months, require_date, require_not_before
+from iro_standards.standards.rules import (
+	core_group_due,
+	cp_progress_check_due,
+	icpc_due,
+	rcpc_due,
+	resolve,
+	working_days_after,
+)
+from iro_standards.standards.timescales import Timescales
+from iro_standards.standards.working_calendar import WorkingCalendar
+
+INITIAL = "Initial"
+REVIEW = "Review"
+CONFERENCE_KINDS = (INITIAL, REVIEW)
+CP_CATEGORIES = ("Neglect", "Physical abuse", "Emotional abuse", "Sexual abuse")
+LEAD_AGENCY = "Children's social care"
+
+
+def require_kind(kind: str) -> None:
+	if kind not in CONFERENCE_KINDS:
+		raise ValueError(f"conference kind must be one of {', '.join(CONFERENCE_KINDS)}, not {kind!r}")
+
+
+def icpc_steps(
+	strategy_discussion: date,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> dict[str, date]:
+	"""Appendix 1: the request (day 1), convening form (day 3), date and chair (day 4), invitations
+	(day 5) and the conference itself (day 15), in working days after the strategy discussion."""
+	calendar, timescales = resolve(calendar, timescales)
+	days = {
+		"request_due": timescales.icpc_request_working_days,
+		"convening_form_due": timescales.icpc_convening_form_working_days,
+		"date_and_chair_due": timescales.icpc_date_and_chair_working_days,
+		"invitations_due": timescales.icpc_invitations_working_days,
+	}
+	steps = {
+		step: working_days_after(strategy_discussion, n, "strategy_discussion", calendar)
+		for step, n in days.items()
+	}
+	steps["conference_due"] = icpc_due(strategy_discussion, calendar=calendar, timescales=timescales)
+	return steps
+
+
+def rcpc_preparation_steps(
+	conference_date: date,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> dict[str, date]:
+	"""Appendix 2: the social worker asked for the invite list (20 working days before), followed
+	up (15 before), and invitations sent (13 before)."""
+	calendar, timescales = resolve(calendar, timescales)
+	days = {
+		"sw_contact_due": timescales.rcpc_sw_contact_working_days_before,
+		"follow_up_due": timescales.rcpc_follow_up_working_days_before,
+		"invitations_due": timescales.rcpc_invitations_working_days_before,
+	}
+	return {
+		step: working_days_after(conference_date, -n, "conference_date", calendar) for step, n in days.items()
+	}
+
+
+def quoracy_steps(
+	conference_date: date,
+	kind: str,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> dict[str, date]:
+	"""Both appendices: quoracy checked 4 and 3 working days before, managers decide whether an
+	inquorate conference goes ahead (3 days before an ICPC, 2 before an RCPC), and the chair,
+	social worker and family are told the day before."""
+	calendar, timescales = resolve(calendar, timescales)
+	require_kind(kind)
+	proceed = (
+		timescales.icpc_proceed_decision_working_days_before
+		if kind == INITIAL
+		else timescales.rcpc_proceed_decision_working_days_before
+	)
+	days = {
+		"quoracy_first_check_due": timescales.quoracy_first_check_working_days_before,
+		"quoracy_final_check_due": timescales.quoracy_final_check_working_days_before,
+		"proceed_decision_due": proceed,
+		"confirmation_due": timescales.conference_confirmed_working_days_before,
+	}
+	return {
+		step: working_days_after(conference_date, -n, "conference_date", calendar) for step, n in days.items()
+	}
+
+
+def after_conference_steps(
+	held: date,
+	kind: str,
+	*,
+	plan_started: bool,
+	inquorate: bool,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> dict[str, date | None]:
+	"""What a held conference starts: the exceptional-reasons report when it sat inquorate, the
+	first core group and the chair's progress check when a plan started at it, and the next review
+	conference while a plan continues (3 months after an ICPC, then 6)."""
+	calendar, timescales = resolve(calendar, timescales)
+	require_kind(kind)
+	require_date(held, "held")
+	new_plan = plan_started and kind == INITIAL
+	return {
+		"exceptional_report_due": (
+			working_days_after(held, timescales.exceptional_report_working_days, "held", calendar)
+			if inquorate
+			else None
+		),
+		"core_group_due": core_group_due(held, calendar=calendar, timescales=timescales)
+		if new_plan
+		else None,
+		"progress_check_due": (
+			cp_progress_check_due(held, calendar=calendar, timescales=timescales) if new_plan else None
+		),
+		"next_conference_due": (
+			rcpc_due(held, kind == INITIAL, calendar=calendar, timescales=timescales)
+			if plan_started
+			else None
+		),
+	}
+
+
+def conference_steps(
+	kind: str,
+	*,
+	strategy_discussion: date | None = None,
+	previous_conference: date | None = None,
+	first_review: bool = False,
+	planned: date | None = None,
+	held: date | None = None,
+	plan_started: bool = False,
+	inquorate: bool = False,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> dict[str, date | None]:
+	"""Every step date a conference stores, from what is known of it so far (None where not yet
+	known). An ICPC needs its strategy discussion; an RCPC the conference it follows."""
+	calendar, timescales = resolve(calendar, timescales)
+	require_kind(kind)
+	engine = {"calendar": calendar, "timescales": timescales}
+	steps: dict[str, date | None] = dict.fromkeys(STEP_FIELDS)
+	if kind == INITIAL:
+		steps.update(icpc_steps(require_date(strategy_discussion, "strategy_discussion"), **engine))
+	else:
+		previous = require_date(previous_conference, "previous_conference")
+		steps["conference_due"] = rcpc_due(previous, first_review, **engine)
+	if planned is not None:
+		if kind == REVIEW:
+			steps.update(rcpc_preparation_steps(planned, **engine))
+		steps.update(quoracy_steps(planned, kind, **engine))
+	if held is not None:
+		earliest = strategy_discussion if kind == INITIAL else previous_conference
+		require_not_before(
+			held, earliest, "held", "strategy_discussion" if kind == INITIAL else "previous_conference"
+		)
+		steps.update(
+			after_conference_steps(held, kind, plan_started=plan_started, inquorate=inquorate, **engine)
+		)
+	return steps
+
+
+STEP_FIELDS = (
+	"conference_due",
+	"request_due",
+	"convening_form_due",
+	"date_and_chair_due",
+	"sw_contact_due",
+	"follow_up_due",
+	"invitations_due",
+	"quoracy_first_check_due",
+	"quoracy_final_check_due",
+	"proceed_decision_due",
+	"confirmation_due",
+	"exceptional_report_due",
+	"core_group_due",
+	"progress_check_due",
+	"next_conference_due",
+)
+
+
+def is_quorate(
+	agencies_present: Iterable[str],
+	*,
+	lead_agency: str = LEAD_AGENCY,
+	other_agencies: int | None = None,
+	timescales: Timescales | None = None,
+) -> bool:
+	"""Children's social care and at least two other agencies (both configurable). Agencies are
+	compared without regard to case or surrounding spaces; one agency counts once however many
+	of its people come."""
+	_, timescales = resolve(None, timescales)
+	required = timescales.quorum_other_agencies if other_agencies is None else other_agencies
+	present = {agency.strip().casefold() for agency in agencies_present if agency and agency.strip()}
+	lead = lead_agency.strip().casefold()
+	return lead in present and len(present - {lead}) >= required
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+	"""One child protection plan of a child: when it started and, once over, when it ended."""
+
+	started: date
+	ended: date | None = None
+
+	def __post_init__(self) -> None:
+		require_date(self.started, "started")
+		if self.ended is not None:
+			require_not_before(require_date(self.ended, "ended"), self.started, "ended", "started")
+
+
+def plan_duration_days(plan: Plan, as_of: date) -> int:
+	"""Days the plan has lasted by ``as_of`` (to its end when it has ended)."""
+	end = plan.ended or require_date(as_of, "as_of")
+	return max((end - plan.started).days, 0)
+
+
+def is_long_plan(plan: Plan, as_of: date, *, timescales: Timescales | None = None) -> bool:
+	"""A plan that has lasted 2 years or more (the figure services are asked to watch)."""
+	_, timescales = resolve(None, timescales)
+	end = plan.ended or require_date(as_of, "as_of")
+	return end >= add_months(plan.started, 12 * timescales.cp_plan_long_years)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+	second_or_later: bool
+	within_repeat_years: bool
+
+
+def repeat_of(plan: Plan, earlier: Sequence[Plan], *, timescales: Timescales | None = None) -> Repeat:
+	"""Whether ``plan`` is a child's second or later plan, and whether it started within 2 years
+	of the end of the last plan before it."""
+	_, timescales = resolve(None, timescales)
+	before = [p for p in earlier if p.started < plan.started and p.ended is not None]
+	if not before:
+		return Repeat(False, False)
+	last_end = max(p.ended for p in before if p.ended is not None)
+	return Repeat(True, plan.started <= add_months(last_end, 12 * timescales.repeat_plan_years))
+
+
+def weighted_caseload(
+	looked_after: int, on_plan: int, *, looked_after_weight: float, plan_weight: float
+) -> float:
+	"""A dual-role officer's load: each looked-after child and each child on a plan counted by its
+	weight (a child both looked after and on a plan counts in both)."""
+	if looked_after < 0 or on_plan < 0:
+		raise ValueError("children counted must not be negative")
+	if looked_after_weight < 0 or plan_weight < 0:
+		raise ValueError("caseload weights must not be negative")
+	return looked_after * looked_after_weight + on_plan * plan_weight

@@ -1,0 +1,201 @@
+from datetime import date
+
+import pytest
+
+from iro_standards.standards import ENGLAND, Timescales, WorkingCalendar
+from iro_standards.standards.conferences import (
+	INITIAL,
+	REVIEW,
+	STEP_FIELDS,
+	Plan,
+	Repeat,
+	conference_steps,
+	icpc_steps,
+	is_long_plan,
+	is_quorate,
+	plan_duration_days,
+	quoracy_steps,
+	rcpc_preparation_steps,
+	repeat_of,
+	weighted_caseload,
+)
+
+STRATEGY = date(2026, 2, 2)  # a Monday with no bank holiday for three weeks
+ICPC = date(2026, 2, 23)
+RCPC = date(2026, 6, 4)  # a Thursday after the May bank holidays (4 and 25 May 2026)
+
+
+def test_initial_conference_steps_count_working_days_from_the_strategy_discussion():
+	assert icpc_steps(STRATEGY) == {
+		"request_due": date(2026, 2, 3),
+		"convening_form_due": date(2026, 2, 5),
+		"date_and_chair_due": date(2026, 2, 6),
+		"invitations_due": date(2026, 2, 9),
+		"conference_due": date(2026, 2, 23),
+	}
+
+
+def test_review_conference_preparation_counts_back_over_bank_holidays():
+	assert rcpc_preparation_steps(RCPC) == {
+		"sw_contact_due": date(2026, 5, 6),
+		"follow_up_due": date(2026, 5, 13),
+		"invitations_due": date(2026, 5, 15),
+	}
+
+
+@pytest.mark.parametrize(("kind", "decision"), [(INITIAL, date(2026, 6, 1)), (REVIEW, date(2026, 6, 2))])
+def test_quoracy_steps_and_the_managers_decision_depend_on_the_kind(kind, decision):
+	assert quoracy_steps(RCPC, kind) == {
+		"quoracy_first_check_due": date(2026, 5, 29),
+		"quoracy_final_check_due": date(2026, 6, 1),
+		"proceed_decision_due": decision,
+		"confirmation_due": date(2026, 6, 3),
+	}
+
+
+def test_every_step_is_configurable():
+	timescales = Timescales(
+		icpc_invitations_working_days=2, rcpc_invitations_working_days_before=10, icpc_working_days=10
+	)
+	steps = icpc_steps(STRATEGY, timescales=timescales)
+	assert steps["invitations_due"] == date(2026, 2, 4)
+	assert steps["conference_due"] == date(2026, 2, 16)
+	assert rcpc_preparation_steps(RCPC, timescales=timescales)["invitations_due"] == date(2026, 5, 20)
+
+
+def test_local_closure_days_move_the_steps():
+	closed = WorkingCalendar("england", extra_closures=[date(2026, 2, 3)])
+	assert icpc_steps(STRATEGY, calendar=closed)["request_due"] == date(2026, 2, 4)
+
+
+def test_an_initial_conference_known_only_by_its_strategy_discussion():
+	steps = conference_steps(INITIAL, strategy_discussion=STRATEGY)
+	assert set(steps) == set(STEP_FIELDS)
+	assert steps["conference_due"] == date(2026, 2, 23)
+	assert steps["quoracy_first_check_due"] is None
+	assert steps["sw_contact_due"] is None
+	assert steps["core_group_due"] is None
+
+
+def test_a_planned_initial_conference_has_its_quoracy_checks_but_no_review_preparation():
+	steps = conference_steps(INITIAL, strategy_discussion=STRATEGY, planned=ICPC)
+	assert steps["quoracy_first_check_due"] == date(2026, 2, 17)
+	assert steps["proceed_decision_due"] == date(2026, 2, 18)
+	assert steps["sw_contact_due"] is None
+
+
+def test_an_initial_conference_that_starts_a_plan():
+	steps = conference_steps(
+		INITIAL, strategy_discussion=STRATEGY, planned=ICPC, held=ICPC, plan_started=True
+	)
+	assert steps["core_group_due"] == date(2026, 3, 9)
+	assert steps["progress_check_due"] == date(2026, 3, 23)
+	assert steps["next_conference_due"] == date(2026, 5, 23)
+	assert steps["exceptional_report_due"] is None
+
+
+def test_an_inquorate_conference_held_owes_the_exceptional_reasons_report():
+	steps = conference_steps(INITIAL, strategy_discussion=STRATEGY, held=ICPC, inquorate=True)
+	assert steps["exceptional_report_due"] == date(2026, 2, 27)
+	assert steps["next_conference_due"] is None
+	assert steps["core_group_due"] is None
+
+
+def test_review_conferences_follow_three_then_six_months():
+	first = conference_steps(REVIEW, previous_conference=ICPC, first_review=True)
+	assert first["conference_due"] == date(2026, 5, 23)
+	later = conference_steps(REVIEW, previous_conference=RCPC, planned=date(2026, 12, 3))
+	assert later["conference_due"] == date(2026, 12, 4)
+	assert later["invitations_due"] == date(2026, 11, 16)
+
+
+def test_a_review_conference_that_keeps_the_plan_sets_the_next_at_six_months_and_no_core_group():
+	steps = conference_steps(
+		REVIEW, previous_conference=ICPC, first_review=True, held=RCPC, plan_started=True
+	)
+	assert steps["next_conference_due"] == date(2026, 12, 4)
+	assert steps["core_group_due"] is None
+	assert steps["progress_check_due"] is None
+
+
+def test_steps_refuse_what_they_cannot_count_from():
+	with pytest.raises(ValueError, match="strategy_discussion is required"):
+		conference_steps(INITIAL)
+	with pytest.raises(ValueError, match="previous_conference is required"):
+		conference_steps(REVIEW)
+	with pytest.raises(ValueError, match="conference kind"):
+		conference_steps("Emergency", strategy_discussion=STRATEGY)
+	with pytest.raises(ValueError, match=r"held .* is before strategy_discussion"):
+		conference_steps(INITIAL, strategy_discussion=STRATEGY, held=date(2026, 1, 30))
+	with pytest.raises(ValueError, match=r"held .* is before previous_conference"):
+		conference_steps(REVIEW, previous_conference=ICPC, held=date(2026, 2, 20))
+
+
+@pytest.mark.parametrize(
+	("agencies", "quorate"),
+	[
+		(["Children's social care", "Health", "Police"], True),
+		([" children's SOCIAL care ", "health", "Education"], True),
+		(["Children's social care", "Health", "Health"], False),
+		(["Health", "Police", "Education"], False),
+		(["Children's social care", "Police", "", "  "], False),
+		([], False),
+	],
+)
+def test_quoracy_is_social_care_and_two_other_agencies(agencies, quorate):
+	assert is_quorate(agencies) is quorate
+
+
+def test_the_quorum_rule_is_configurable():
+	assert is_quorate(["Social Services", "Police"], lead_agency="Social services", other_agencies=1)
+	assert not is_quorate(["Social Services", "Police"], lead_agency="Social services")
+	assert is_quorate(["Children's social care", "Police"], timescales=Timescales(quorum_other_agencies=1))
+
+
+def test_plan_durations_and_the_two_year_flag():
+	plan = Plan(date(2024, 2, 29))
+	assert plan_duration_days(plan, date(2024, 3, 1)) == 1
+	assert not is_long_plan(plan, date(2026, 2, 27))
+	assert is_long_plan(plan, date(2026, 2, 28))
+	ended = Plan(date(2024, 1, 10), date(2024, 7, 10))
+	assert plan_duration_days(ended, date(2030, 1, 1)) == 182
+	assert not is_long_plan(ended, date(2030, 1, 1))
+	assert plan_duration_days(Plan(date(2026, 5, 1)), date(2026, 4, 1)) == 0
+
+
+def test_a_plan_cannot_end_before_it_starts():
+	with pytest.raises(ValueError, match=r"ended .* is before started"):
+		Plan(date(2026, 5, 1), date(2026, 4, 30))
+	with pytest.raises(ValueError, match="started must be a date"):
+		Plan("2026-05-01")
+
+
+def test_repeat_plans():
+	first = Plan(date(2020, 1, 6), date(2021, 3, 1))
+	second = Plan(date(2023, 3, 1), date(2024, 1, 1))
+	third = Plan(date(2024, 6, 1))
+	assert repeat_of(first, [first, second, third]) == Repeat(False, False)
+	assert repeat_of(second, [first, second, third]) == Repeat(True, True)
+	assert repeat_of(third, [first, second, third]) == Repeat(True, True)
+	late = Plan(date(2023, 3, 2))
+	assert repeat_of(late, [first]) == Repeat(True, False)
+	assert repeat_of(third, [Plan(date(2020, 1, 1))]) == Repeat(False, False)
+	assert repeat_of(late, [first], timescales=Timescales(repeat_plan_years=3)) == Repeat(True, True)
+
+
+def test_weighted_caseload():
+	assert weighted_caseload(40, 20, looked_after_weight=1, plan_weight=0.5) == 50
+	assert weighted_caseload(0, 0, looked_after_weight=1, plan_weight=1) == 0
+	with pytest.raises(ValueError, match="negative"):
+		weighted_caseload(-1, 0, looked_after_weight=1, plan_weight=1)
+	with pytest.raises(ValueError, match="weights"):
+		weighted_caseload(1, 0, looked_after_weight=1, plan_weight=-0.5)
+
+
+def test_defaults_are_the_practice_standards():
+	assert (ENGLAND.icpc_request_working_days, ENGLAND.icpc_invitations_working_days) == (1, 5)
+	assert (ENGLAND.rcpc_sw_contact_working_days_before, ENGLAND.rcpc_invitations_working_days_before) == (
+		20,
+		13,
+	)
+	assert ENGLAND.quorum_other_agencies == 2
