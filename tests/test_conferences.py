@@ -7,13 +7,18 @@ from iro_standards.standards.conferences import (
 	INITIAL,
 	REVIEW,
 	STEP_FIELDS,
+	HeldConference,
 	Plan,
+	PlanHistory,
 	Repeat,
 	conference_steps,
 	icpc_steps,
 	is_long_plan,
 	is_quorate,
+	outcome_fits_kind,
+	overdue_steps,
 	plan_duration_days,
+	plan_history,
 	quoracy_steps,
 	rcpc_preparation_steps,
 	repeat_of,
@@ -199,3 +204,80 @@ def test_defaults_are_the_practice_standards():
 		13,
 	)
 	assert ENGLAND.quorum_other_agencies == 2
+
+
+def test_overdue_steps_before_the_conference():
+	steps = conference_steps(INITIAL, strategy_discussion=STRATEGY, planned=ICPC)
+	done = {"conference_requested_on": date(2026, 2, 3)}
+	assert overdue_steps(steps, done, date(2026, 2, 3)) == []
+	assert overdue_steps(steps, done, date(2026, 2, 10)) == [
+		"convening_form_due",
+		"date_and_chair_due",
+		"invitations_due",
+	]
+	assert "conference_due" in overdue_steps(steps, done, date(2026, 2, 24))
+
+
+def test_once_held_only_what_follows_the_conference_is_owed():
+	steps = conference_steps(
+		INITIAL, strategy_discussion=STRATEGY, held=ICPC, plan_started=True, inquorate=True
+	)
+	done = {"held_date": ICPC, "exceptional_report_on": date(2026, 2, 26)}
+	assert overdue_steps(steps, done, date(2026, 3, 24)) == ["core_group_due", "progress_check_due"]
+	assert (
+		overdue_steps(steps, done | {"core_group_met_on": ICPC, "progress_check_on": ICPC}, date(2027, 1, 1))
+		== []
+	)
+	with pytest.raises(ValueError, match="today must be a date"):
+		overdue_steps(steps, done, "2026-03-24")
+
+
+def held(name, kind, day, outcome, categories=(), reason=""):
+	return HeldConference(name, kind, day, outcome, tuple(categories), reason)
+
+
+def test_outcomes_fit_the_kind_of_conference():
+	assert outcome_fits_kind(INITIAL, "Plan") and outcome_fits_kind(INITIAL, "No Plan")
+	assert not outcome_fits_kind(INITIAL, "Plan Ended")
+	assert outcome_fits_kind(REVIEW, "Plan Ended") and not outcome_fits_kind(REVIEW, "Plan")
+	with pytest.raises(ValueError, match="conference kind"):
+		outcome_fits_kind("Strategy", "Plan")
+
+
+def test_a_plan_starts_at_an_initial_conference_and_ends_at_a_review():
+	history = plan_history(
+		[
+			held("C3", REVIEW, date(2026, 9, 1), "Plan Ended", reason="Risk reduced"),
+			held("C1", INITIAL, date(2026, 2, 23), "Plan", ["Neglect"]),
+			held("C2", REVIEW, date(2026, 5, 20), "Plan Continues", ["Neglect", "Emotional abuse"]),
+		]
+	)
+	assert history == [
+		PlanHistory(
+			date(2026, 2, 23),
+			("Neglect", "Emotional abuse"),
+			"C1",
+			ended=date(2026, 9, 1),
+			ended_at="C3",
+			end_reason="Risk reduced",
+		)
+	]
+
+
+def test_plans_ignore_outcomes_with_nothing_to_change():
+	history = plan_history(
+		[
+			held("A", REVIEW, date(2025, 1, 1), "Plan Ended"),
+			held("B", REVIEW, date(2025, 2, 1), "Plan Continues", ["Neglect"]),
+			held("C", INITIAL, date(2025, 3, 1), "No Plan"),
+			held("D", INITIAL, date(2025, 4, 1), "Plan", ["Physical abuse"]),
+			held("E", INITIAL, date(2025, 5, 1), "Plan", ["Sexual abuse"]),
+			held("F", REVIEW, date(2025, 6, 1), "Plan Continues"),
+			held("G", REVIEW, date(2025, 7, 1), "Plan Ended"),
+			held("H", INITIAL, date(2026, 1, 5), "Plan", ["Neglect"]),
+		]
+	)
+	assert [(p.started_at, p.categories, p.ended_at) for p in history] == [
+		("D", ("Physical abuse",), "G"),
+		("H", ("Neglect",), None),
+	]

@@ -7,8 +7,8 @@ conference counts forward from the day it was held. Same keyword arguments as
 :mod:`iro_standards.standards.rules`.
 """
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from iro_standards.standards.dates import add_months, require_date, require_not_before
@@ -199,6 +199,38 @@ STEP_FIELDS = (
 )
 
 
+BEFORE_CONFERENCE_DONE_BY = {
+	"request_due": "conference_requested_on",
+	"convening_form_due": "convening_form_received_on",
+	"date_and_chair_due": "date_and_chair_confirmed_on",
+	"invitations_due": "invitations_sent_on",
+	"sw_contact_due": "sw_contacted_on",
+	"quoracy_first_check_due": "quoracy_first_checked_on",
+	"quoracy_final_check_due": "quoracy_final_checked_on",
+	"confirmation_due": "family_told_on",
+	"conference_due": "held_date",
+}
+AFTER_CONFERENCE_DONE_BY = {
+	"exceptional_report_due": "exceptional_report_on",
+	"core_group_due": "core_group_met_on",
+	"progress_check_due": "progress_check_on",
+}
+
+
+def overdue_steps(
+	steps: Mapping[str, date | None], done: Mapping[str, date | None], today: date
+) -> list[str]:
+	"""The steps past their date with nothing recorded as done: before the conference while it is
+	still to be held, then what follows it (each named by its step field)."""
+	require_date(today, "today")
+	owed = AFTER_CONFERENCE_DONE_BY if done.get("held_date") else BEFORE_CONFERENCE_DONE_BY
+	return [
+		step
+		for step, field in owed.items()
+		if (due := steps.get(step)) and due < today and not done.get(field)
+	]
+
+
 def is_quorate(
 	agencies_present: Iterable[str],
 	*,
@@ -257,6 +289,58 @@ def repeat_of(plan: Plan, earlier: Sequence[Plan], *, timescales: Timescales | N
 		return Repeat(False, False)
 	last_end = max(p.ended for p in before if p.ended is not None)
 	return Repeat(True, plan.started <= add_months(last_end, 12 * timescales.repeat_plan_years))
+
+
+PLAN_MADE = "Plan"
+NO_PLAN = "No Plan"
+PLAN_CONTINUES = "Plan Continues"
+PLAN_ENDED = "Plan Ended"
+OUTCOMES_BY_KIND = {INITIAL: (PLAN_MADE, NO_PLAN), REVIEW: (PLAN_CONTINUES, PLAN_ENDED)}
+
+
+@dataclass(frozen=True, slots=True)
+class HeldConference:
+	"""What a held conference decided for one child."""
+
+	name: str
+	kind: str
+	held: date
+	outcome: str
+	categories: tuple[str, ...] = ()
+	end_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHistory:
+	"""One plan as the conferences made it: started at one, ended (or not yet) at another."""
+
+	started: date
+	categories: tuple[str, ...]
+	started_at: str
+	ended: date | None = None
+	ended_at: str | None = None
+	end_reason: str = ""
+
+
+def outcome_fits_kind(kind: str, outcome: str) -> bool:
+	require_kind(kind)
+	return outcome in OUTCOMES_BY_KIND[kind]
+
+
+def plan_history(conferences: Iterable[HeldConference]) -> list[PlanHistory]:
+	"""A child's plans from their held conferences, in the order held: an initial conference that
+	makes a plan starts one (when none is open), a review conference that keeps it sets its
+	categories, and one that ends it ends it. Outcomes with no plan open change nothing."""
+	plans: list[PlanHistory] = []
+	for held in sorted(conferences, key=lambda c: (c.held, c.name)):
+		current = plans[-1] if plans and plans[-1].ended is None else None
+		if held.outcome == PLAN_MADE and current is None:
+			plans.append(PlanHistory(held.held, held.categories, held.name))
+		elif held.outcome == PLAN_CONTINUES and current is not None:
+			plans[-1] = replace(current, categories=held.categories or current.categories)
+		elif held.outcome == PLAN_ENDED and current is not None:
+			plans[-1] = replace(current, ended=held.held, ended_at=held.name, end_reason=held.end_reason)
+	return plans
 
 
 def weighted_caseload(
