@@ -534,10 +534,11 @@ class Service:
 		episode.save()
 
 	def end_episode(self, episode, last: date) -> None:
-		ended = self.past(last + self.days(5, 60))
+		episode.reload()
+		last_move = max((getdate(row.moved_on) for row in episode.placements), default=last)
+		ended = self.past(max(last, last_move) + self.days(5, 60))
 		if not ended:
 			return
-		episode.reload()
 		episode.update({"end_date": ended, "end_reason": "Returned Home"})
 		episode.flags.ignore_permissions = True
 		episode.save()
