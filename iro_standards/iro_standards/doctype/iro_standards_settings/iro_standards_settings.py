@@ -49,33 +49,52 @@ class IROStandardsSettings(Document):
 		care_plan_update_working_days: DF.Int
 		caseload_maximum: DF.Int
 		caseload_minimum: DF.Int
+		caseload_weight_cp_plan: DF.Float
+		caseload_weight_looked_after: DF.Float
 		child_contact_days_before: DF.Int
 		closure_days: DF.Table[IROClosureDay]
+		conference_confirmed_working_days_before: DF.Int
 		consultation_working_days_before: DF.Int
 		contact_gap_days: DF.Int
 		core_group_working_days: DF.Int
+		cp_plan_long_years: DF.Int
 		cp_progress_check_months: DF.Int
 		deadline_reminder_days_before: DF.Int
 		decisions_recorded_days: DF.Int
 		dispute_stages: DF.Table[IRODisputeStageTimescale]
 		due_soon_working_days: DF.Int
+		exceptional_report_working_days: DF.Int
 		first_rcpc_months: DF.Int
 		first_review_working_days: DF.Int
 		first_sw_report_working_days_before: DF.Int
+		icpc_convening_form_working_days: DF.Int
+		icpc_date_and_chair_working_days: DF.Int
+		icpc_invitations_working_days: DF.Int
+		icpc_proceed_decision_working_days_before: DF.Int
+		icpc_request_working_days: DF.Int
 		icpc_working_days: DF.Int
 		informal_resolution_working_days: DF.Int
 		invitations_working_days_before: DF.Int
 		iro_allocation_working_days: DF.Int
 		jurisdiction: DF.Literal["England", "Wales"]
-		pep_maximum_age: DF.Int
-		pep_minimum_age: DF.Int
-		school_terms: DF.Table[IROSchoolTerm]
 		later_rcpc_months: DF.Int
 		later_sw_report_working_days_before: DF.Int
 		max_adjournment_working_days: DF.Int
+		pep_maximum_age: DF.Int
+		pep_minimum_age: DF.Int
 		pep_working_days: DF.Int
+		quoracy_final_check_working_days_before: DF.Int
+		quoracy_first_check_working_days_before: DF.Int
+		quorum_lead_agency: DF.Data
+		quorum_other_agencies: DF.Int
+		rcpc_follow_up_working_days_before: DF.Int
+		rcpc_invitations_working_days_before: DF.Int
+		rcpc_proceed_decision_working_days_before: DF.Int
+		rcpc_sw_contact_working_days_before: DF.Int
 		record_distribution_working_days: DF.Int
+		repeat_plan_years: DF.Int
 		review_reminder_days_before: DF.Int
+		school_terms: DF.Table[IROSchoolTerm]
 		second_review_months: DF.Int
 		subsequent_review_months: DF.Int
 		tm_response_working_days: DF.Int
