@@ -3,8 +3,9 @@
 A child's records are the child, the records that carry its ``child`` link (episodes, reviews,
 progress reviews, disputes, contacts), their table rows, and every record of Frappe's own that
 points at one of them (files, comments, communications, assignments, versions, follows, tags,
-likes, shares, workflow actions, ...). IROs see the children allocated to them, social workers and
-team managers the children they hold; service-wide roles see every child.
+likes, shares, workflow actions, ...). IROs see the children allocated to them and the children
+whose child protection conferences they chair, social workers and team managers the children they
+hold; service-wide roles see every child.
 
 Two wildcard hooks apply this to every DocType on the site, so a DocType Frappe adds, or a custom
 field an admin adds, is scoped without a list to keep: ``query_conditions`` for lists, reports,
@@ -26,12 +27,13 @@ CHILD_RECORDS = (
 	"IRO Dispute",
 	"IRO Contact",
 	"Care Plan RAG Update",
+	"Child Protection Conference",
 )
 SERVICE_WIDE_ROLES = frozenset({"System Manager", "IRO Manager", "Head of Service", "Safeguarding Admin"})
-ALLOCATION_FIELD_BY_ROLE = {
-	"IRO": "allocated_iro",
-	"Social Worker": "social_worker",
-	"Team Manager": "team_manager",
+ALLOCATION_FIELDS_BY_ROLE = {
+	"IRO": ("allocated_iro", "cp_chair"),
+	"Social Worker": ("social_worker",),
+	"Team Manager": ("team_manager",),
 }
 READ_TYPES = frozenset({"read", "select", "print", "email", "export", "report"})
 NOWHERE = "1 = 0"
@@ -43,7 +45,7 @@ def sees_every_child(user: str) -> bool:
 
 def allocation_fields(user: str) -> list[str]:
 	roles = set(frappe.get_roles(user))
-	return [field for role, field in ALLOCATION_FIELD_BY_ROLE.items() if role in roles]
+	return [field for role, fields in ALLOCATION_FIELDS_BY_ROLE.items() if role in roles for field in fields]
 
 
 def may_access_child(child: str | None, user: str | None = None) -> bool:

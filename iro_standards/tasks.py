@@ -18,11 +18,13 @@ from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.conditions import criterion
+from iro_standards.iro_standards.conferences import mark_overdue_conferences
 from iro_standards.iro_standards.cycle import books_reviews_by_hand, schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	engine_kwargs,
 	pep_rules,
 )
+from iro_standards.iro_standards.figures import weighted_caseloads
 from iro_standards.iro_standards.workflow.states import (
 	CLOSED_DISPUTE_STATES,
 	OPEN_REVIEW_STATES,
@@ -50,6 +52,7 @@ def daily(today: date | None = None) -> None:
 	mark_overdue_care_plan_updates(today)
 	mark_overdue_informal_resolutions(today)
 	mark_overdue_dispute_responses(today)
+	mark_overdue_conferences(today)
 	deem_silent_team_managers_agreed(today)
 	assign_overdue_reviews_to_iro_managers(today)
 	warn_about_caseloads(today)
@@ -261,22 +264,20 @@ def assign_overdue_review(row, reference: tuple[str, str], managers: list[str], 
 
 
 def warn_about_caseloads(today: date) -> None:
-	"""Tell the IRO managers, once a day, about each IRO above the configured maximum."""
+	"""Tell the IRO managers, once a day, about each officer whose load (looked-after children and,
+	for the dual role, children on a plan, each by its weight) is above the configured maximum."""
 	timescales = engine_kwargs()["timescales"]
-	maximum = timescales.caseload_maximum
 	child = frappe.qb.DocType("Looked After Child")
-	caseloads = (
-		frappe.qb.from_(child)
-		.select(child.allocated_iro, Count("*").as_("children"))
-		.where((child.status == "Looked After") & child.allocated_iro.isnotnull())
-		.groupby(child.allocated_iro)
-		.run(as_dict=True)
+	loads = weighted_caseloads(
+		children_by(child.allocated_iro, child.status == "Looked After"),
+		children_by(child.cp_chair, child.on_cp_plan == 1),
 	)
-	over = [row for row in caseloads if caseload_band(row.children, timescales) == CaseloadBand.ABOVE]
 	managers = iro_managers()
-	for row in over:
+	for officer, load in sorted(loads.items()):
+		if caseload_band(load, timescales) != CaseloadBand.ABOVE:
+			continue
 		subject = _("Caseload on {0}: {1} has {2} children, above the maximum of {3}.").format(
-			formatdate(today), row.allocated_iro, row.children, maximum
+			formatdate(today), officer, f"{load:g}", timescales.caseload_maximum
 		)
 		for manager in managers:
 			if not frappe.db.exists("Notification Log", {"for_user": manager, "subject": subject}):
@@ -286,12 +287,25 @@ def warn_about_caseloads(today: date) -> None:
 						"for_user": manager,
 						"type": "Alert",
 						"document_type": "User",
-						"document_name": row.allocated_iro,
+						"document_name": officer,
 						"subject": subject,
 						"from_user": "Administrator",
 					}
 				).insert(ignore_permissions=True)
 	frappe.db.commit()
+
+
+def children_by(officer_column, condition) -> dict[str, int]:
+	"""Children counted by the officer in ``officer_column``, where ``condition`` holds."""
+	child = frappe.qb.DocType("Looked After Child")
+	rows = (
+		frappe.qb.from_(child)
+		.select(officer_column.as_("officer"), Count("*").as_("children"))
+		.where(condition & officer_column.isnotnull())
+		.groupby(officer_column)
+		.run(as_dict=True)
+	)
+	return {row.officer: row.children for row in rows}
 
 
 def iro_managers() -> list[str]:

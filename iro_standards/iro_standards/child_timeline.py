@@ -1,6 +1,7 @@
-"""The child's file on the child's timeline: episodes, reviews, contacts, disputes and ratings, each
-on its own date and linking to its record (``additional_timeline_content``). Read through the
-list permissions, so the timeline shows what the reader may open."""
+"""The child's file on the child's timeline: episodes, reviews, contacts, disputes, ratings and
+child protection conferences, each on its own date and linking to its record
+(``additional_timeline_content``). Read through the list permissions, so the timeline shows what
+the reader may open."""
 
 import frappe
 from frappe import _
@@ -14,6 +15,7 @@ def child_file_events(doctype: str, docname: str) -> list[dict]:
 		*contact_events(docname),
 		*dispute_events(docname),
 		*rating_events(docname),
+		*conference_events(docname),
 	]
 	return sorted(events, key=lambda event: event["creation"], reverse=True)
 
@@ -124,5 +126,24 @@ def rating_events(child: str) -> list[dict]:
 		)
 		for rating in frappe.get_list(
 			"Care Plan RAG Update", {"child": child}, ["name", "rated_on", "care_plan_rag"]
+		)
+	]
+
+
+def conference_events(child: str) -> list[dict]:
+	return [
+		event(
+			conference.held_date,
+			"Child Protection Conference",
+			conference.name,
+			_("{0} child protection conference: {1}").format(
+				_(conference.conference_kind), _(conference.outcome)
+			),
+			"users",
+		)
+		for conference in frappe.get_list(
+			"Child Protection Conference",
+			{"child": child, "docstatus": 1},
+			["name", "held_date", "conference_kind", "outcome"],
 		)
 	]

@@ -17,6 +17,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 )
 from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
 from iro_standards.standards import add_months, due_soon_until
+from iro_standards.standards.conferences import weighted_caseload
 
 REVIEW_GROUPINGS = {
 	"Month": "date_format(held_date, '%Y-%m')",
@@ -135,3 +136,18 @@ def open_disputes_by_stage() -> dict[str, int]:
 	}
 	order = [stage.name for stage in get_site_timescales().dispute_stages if stage.name in counts]
 	return {stage: counts[stage] for stage in order + sorted(set(counts) - set(order), key=str)}
+
+
+def weighted_caseloads(looked_after: dict[str, int], on_plan: dict[str, int]) -> dict[str, float]:
+	"""Each officer's load: looked-after children allocated and children on a plan whose
+	conferences they chair, each counted by the settings' weight."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	return {
+		officer: weighted_caseload(
+			looked_after.get(officer, 0),
+			on_plan.get(officer, 0),
+			looked_after_weight=settings.caseload_weight_looked_after,
+			plan_weight=settings.caseload_weight_cp_plan,
+		)
+		for officer in {*looked_after, *on_plan}
+	}

@@ -3,7 +3,13 @@
 import frappe
 from frappe import _
 
-ROLE_OF_FIELD = {"allocated_iro": "IRO", "social_worker": "Social Worker", "team_manager": "Team Manager"}
+ROLE_OF_FIELD = {
+	"allocated_iro": "IRO",
+	"cp_chair": "IRO",
+	"chair": "IRO",
+	"social_worker": "Social Worker",
+	"team_manager": "Team Manager",
+}
 
 
 def refuse_people_without_the_role(doc) -> None:

@@ -19,6 +19,13 @@ def delete_child_and_records(child: str) -> None:
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	for review in frappe.get_all("Child Review", {"child": child, "docstatus": 1}, pluck="name"):
 		frappe.get_doc("Child Review", review).cancel()
+	for conference in frappe.get_all(
+		"Child Protection Conference",
+		{"child": child, "docstatus": 1},
+		pluck="name",
+		order_by="held_date desc, creation desc",
+	):
+		frappe.get_doc("Child Protection Conference", conference).cancel()
 	for doctype in (
 		"IRO Contact",
 		"Care Plan RAG Update",
@@ -26,6 +33,7 @@ def delete_child_and_records(child: str) -> None:
 		"Care Episode",
 		"Progress Review",
 		"Child Review",
+		"Child Protection Conference",
 		"Looked After Child",
 	):
 		field = "name" if doctype == "Looked After Child" else "child"

@@ -69,6 +69,33 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 			"rag_narrative": f"{marker} rating",
 		}
 	).insert()
+	conference = frappe.get_doc(
+		{
+			"doctype": "Child Protection Conference",
+			"child": child.name,
+			"conference_kind": "Initial",
+			"chair": iro,
+			"strategy_discussion": date(2026, 1, 5),
+			"planned_date": date(2026, 1, 23),
+			"held_date": date(2026, 1, 23),
+			"venue": f"{marker} conference venue",
+			"conference_reference": f"{marker}-joint",
+			"outcome": "Plan",
+			"category_neglect": 1,
+			"dissenting_views": f"{marker} dissent",
+			"invitees": [
+				{
+					"attendee_name": f"{marker} {agency}",
+					"agency": agency,
+					"attended": 1,
+					"response": "Attending",
+				}
+				for agency in ("Children's social care", "Health", "Police")
+			],
+		}
+	).insert()
+	for action in ("Convene", "Hold"):
+		conference = apply_workflow(conference.as_dict(), action)
 	episode = frappe.get_doc("Care Episode", child.current_episode)
 	episode.append(
 		"placements",
@@ -90,8 +117,15 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"IRO Dispute": [dispute.name],
 		"IRO Contact": [contact.name],
 		"Care Plan RAG Update": [rating.name],
+		"Child Protection Conference": [conference.name],
 	}
 	names["PEP Meeting"] = [row.name for row in child.peps]
+	names["Conference Invitee"] = [
+		row.name for row in frappe.get_doc("Child Protection Conference", conference.name).invitees
+	]
+	names["Child Protection Plan"] = [
+		row.name for row in frappe.get_doc("Looked After Child", child.name).cp_plans
+	]
 	names["Placement Move"] = [row.name for row in episode.placements]
 	review = frappe.get_doc("Child Review", review.name)
 	for table in ("attendees", "recommendations", "standards"):

@@ -22,6 +22,7 @@ WORKFLOW_FILES = {
 	"Child Review": "child_review.json",
 	"Progress Review": "progress_review.json",
 	"IRO Dispute": "iro_dispute.json",
+	"Child Protection Conference": "child_protection_conference.json",
 }
 
 

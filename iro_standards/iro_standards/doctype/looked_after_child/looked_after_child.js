@@ -3,6 +3,7 @@
 
 const ROLE_OF_FIELD = {
 	allocated_iro: "IRO",
+	cp_chair: "IRO",
 	social_worker: "Social Worker",
 	team_manager: "Team Manager",
 };
@@ -10,7 +11,9 @@ const ROLE_OF_FIELD = {
 frappe.ui.form.on("Looked After Child", {
 	refresh(frm) {
 		show_what_is_due(frm);
+		show_child_protection(frm);
 		prompt_the_active_offer(frm);
+		show_categories_in_reader_language(frm);
 	},
 	setup(frm) {
 		for (const [fieldname, role] of Object.entries(ROLE_OF_FIELD)) {
@@ -49,6 +52,56 @@ function show_what_is_due(frm) {
 				: __("{0} days left", [days]);
 		frm.dashboard.add_indicator(`${label}: ${frappe.datetime.str_to_user(on)}, ${left}`, colour);
 	}
+}
+
+// A child on a child protection plan, whether or not looked after: since when, why, and the next conference.
+function show_child_protection(frm) {
+	if (!frm.doc.on_cp_plan) {
+		return;
+	}
+	const categories = translated_list(frm.doc.cp_categories);
+	frm.dashboard.add_indicator(
+		__("Child protection plan since {0}: {1}", [
+			frappe.datetime.str_to_user(frm.doc.cp_plan_started),
+			categories,
+		]),
+		"purple"
+	);
+	if (frm.doc.next_cp_conference_due) {
+		const days = frappe.datetime.get_day_diff(
+			frm.doc.next_cp_conference_due,
+			frappe.datetime.get_today()
+		);
+		frm.dashboard.add_indicator(
+			__("Review conference: {0}", [frappe.datetime.str_to_user(frm.doc.next_cp_conference_due)]),
+			days < 0 ? "red" : "blue"
+		);
+	}
+}
+
+// Categories are stored in English and read in the reader's language (set on each refresh, as
+// Frappe may load the form's fields afresh).
+function show_categories_in_reader_language(frm) {
+	for (const [doctype, fieldname] of [
+		["Looked After Child", "cp_categories"],
+		["Child Protection Plan", "categories"],
+	]) {
+		const df = frappe.meta.docfield_map[doctype]?.[fieldname];
+		if (df) {
+			df.formatter = (value) =>
+				frappe.utils.escape_html(translated_list(frappe.utils.unescape_html(value || "")));
+		}
+	}
+	frm.refresh_field("cp_categories");
+	frm.refresh_field("cp_plans");
+}
+
+function translated_list(value) {
+	return (value || "")
+		.split(", ")
+		.filter(Boolean)
+		.map((item) => __(item))
+		.join(", ");
 }
 
 // In Wales, Welsh is offered without being asked for (the Active Offer); the form says so until it is recorded.

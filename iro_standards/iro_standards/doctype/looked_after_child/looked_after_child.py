@@ -167,11 +167,12 @@ class LookedAfterChild(CaseRecord):
 
 
 CHILD_DOCTYPE = "Looked After Child"
-ALLOCATED_FIELDS = ("allocated_iro", "social_worker", "team_manager", "team")
+ALLOCATED_FIELDS = ("allocated_iro", "cp_chair", "social_worker", "team_manager", "team")
 FINISHED_STATES = {
 	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
 	"Progress Review": ("Completed", "Concern Raised", "Missed", "Cancelled"),
 	"IRO Dispute": CLOSED_DISPUTE_STATES,
+	"Child Protection Conference": ("Report Distributed", "Rescheduled", "Cancelled"),
 }
 
 

@@ -10,5 +10,6 @@ def get_data():
 				"items": ["Care Episode", "Child Review", "Progress Review", "Care Plan RAG Update"],
 			},
 			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute"]},
+			{"label": _("Child Protection"), "items": ["Child Protection Conference"]},
 		],
 	}
