@@ -1,9 +1,10 @@
-"""Benchmark of the nine reports against the bare SQL aggregate each needs, on seeded data.
+"""Benchmark of the eleven reports against the bare SQL aggregate each needs, on seeded data.
 
     bench --site SITE execute iro_standards.benchmarks.reports.run --kwargs "{'children': 100000}"
 
 Seeds N children with ten held reviews each (one million for 100,000 children), a progress
-review, practice-standard checks on this quarter's reviews and disputes for some; then runs each
+review, practice-standard checks on this quarter's reviews and disputes for some, and a held child
+protection conference each (a third of them on a plan, some a repeat plan); then runs each
 report for this quarter as Administrator and times it beside the bare SQL that reads the same
 columns and rows (or the same aggregate). Target: each report within 2x of its bare SQL and at
 most 3 s. Deletes what it seeded. Run it on a test site.
@@ -19,6 +20,7 @@ from frappe.utils import add_days, getdate
 
 from iro_standards.benchmarks import refuse_sites_without_tests
 from iro_standards.benchmarks.scheduler import PREFIX, cleanup, ensure_user
+from iro_standards.iro_standards.conference_figures import CONFERENCE_COUNTS
 from iro_standards.iro_standards.figures import this_quarter
 
 REVIEWS_PER_CHILD = 10
@@ -41,6 +43,8 @@ BARE_QUERIES = {
 	"IRO Caseload": [
 		"""select allocated_iro, count(*), sum(allocated_in_time) from `tabLooked After Child`
 		where status = 'Looked After' group by allocated_iro""",
+		"""select cp_chair, count(*) from `tabLooked After Child`
+		where on_cp_plan = 1 and cp_chair is not null group by cp_chair""",
 		"""select sibling_group, allocated_iro from `tabLooked After Child`
 		where status = 'Looked After' and sibling_group is not null""",
 	],
@@ -75,6 +79,15 @@ BARE_QUERIES = {
 		"""select allocated_iro, due_date, completed_on from `tabProgress Review` where due_date between %(start)s and %(end)s""",
 		"""select r.chair, m.status, count(*) from `tabChild Review` r join `tabReview Recommendation` m on m.parent = r.name
 		where r.docstatus = 1 and r.held_date between %(start)s and %(end)s group by 1, 2""",
+	],
+	"Child Protection Conferences": [
+		f"""select chair, {", ".join(CONFERENCE_COUNTS.values())} from `tabChild Protection Conference`
+		where {HELD_IN_PERIOD} group by chair"""
+	],
+	"Children on a Child Protection Plan": [
+		"""select c.name, c.case_number, c.cp_chair, c.cp_categories, p.plan_started, p.plan_ended
+		from `tabLooked After Child` c left join `tabChild Protection Plan` p on p.parent = c.name
+		where c.on_cp_plan = 1 order by c.name"""
 	],
 	"Decision Recording": [
 		f"""select chair, tm_response, count(*), sum(decisions_recorded_on <= decisions_due),
@@ -165,13 +178,21 @@ def seed_data(count: int, today: date, rng: random.Random) -> None:
 		"Progress Review": [],
 		"IRO Dispute": [],
 		"Practice Standard Check": [],
+		"Child Protection Conference": [],
+		"Child Protection Plan": [],
 	}
 	for n in range(count):
 		child, iro = f"{PREFIX}C{n:07d}", f"bench.iro.{n % 1500}@example.com"
 		start = add_days(today, -(20 + 182 * (REVIEWS_PER_CHILD - 1)) - rng.randrange(0, 150))
 		held = [add_days(start, 20 + 182 * k - rng.randrange(0, 10)) for k in range(REVIEWS_PER_CHILD)]
+		on_plan = n % 3 == 0
+		plan_started = add_days(today, -rng.randrange(10, 900))
 		rows["Looked After Child"].append(
 			{
+				"cp_chair": iro if on_plan else None,
+				"on_cp_plan": int(on_plan),
+				"cp_categories": "Neglect, Emotional abuse" if on_plan else None,
+				"cp_plan_started": plan_started if on_plan else None,
 				"name": child,
 				"first_name": "Bench",
 				"last_name": str(n),
@@ -233,6 +254,23 @@ def seed_data(count: int, today: date, rng: random.Random) -> None:
 				"status": "Due",
 			}
 		)
+		rows["Child Protection Conference"].append(seeded_conference(n, child, iro, today, rng))
+		if on_plan:
+			plans = [(add_days(plan_started, -700), add_days(plan_started, -300))] if n % 9 == 0 else []
+			plans.append((plan_started, None))
+			rows["Child Protection Plan"] += [
+				{
+					"name": f"{PREFIX}L{n:07d}{i}",
+					"parent": child,
+					"parenttype": "Looked After Child",
+					"parentfield": "cp_plans",
+					"idx": i + 1,
+					"plan_started": started,
+					"plan_ended": ended,
+					"categories": "Neglect",
+				}
+				for i, (started, ended) in enumerate(plans)
+			]
 		if n % 20 == 0:
 			rows["IRO Dispute"].append(
 				{
@@ -254,3 +292,28 @@ def seed_data(count: int, today: date, rng: random.Random) -> None:
 				doctype, fields, [(*row.values(), *base.values()) for row in doctype_rows], chunk_size=10_000
 			)
 	frappe.db.commit()
+
+
+def seeded_conference(n: int, child: str, iro: str, today: date, rng: random.Random) -> dict:
+	"""A held conference: initial or review, on time or late, quorate or not, over two years."""
+	held = add_days(today, -rng.randrange(0, 730))
+	initial = n % 2 == 0
+	quorate = rng.random() < 0.9
+	return {
+		"name": f"{PREFIX}P{n:07d}",
+		"child": child,
+		"conference_kind": "Initial" if initial else "Review",
+		"chair": iro,
+		"docstatus": 1,
+		"status": "Held",
+		"strategy_discussion": add_days(held, -21) if initial else None,
+		"conference_due": add_days(held, rng.randrange(-5, 10)),
+		"planned_date": held,
+		"held_date": held,
+		"quorate": int(quorate),
+		"outcome": ("Plan" if n % 3 == 0 else "No Plan") if initial else "Plan Continues",
+		"exceptional_report_due": None if quorate else add_days(held, 6),
+		"exceptional_report_on": None if quorate else add_days(held, rng.randrange(2, 9)),
+		"progress_check_due": add_days(held, 30),
+		"progress_check_on": add_days(held, rng.randrange(10, 40)),
+	}

@@ -30,7 +30,16 @@ from iro_standards.standards.education import next_pep_due
 
 PREFIX = "BENCH-"
 BORN = date(2012, 1, 1)
-SEEDED = ("Looked After Child", "Care Episode", "Child Review", "Progress Review", "IRO Dispute", "ToDo")
+SEEDED = (
+	"Looked After Child",
+	"Care Episode",
+	"Child Review",
+	"Progress Review",
+	"IRO Dispute",
+	"ToDo",
+	"Child Protection Conference",
+	"Child Protection Plan",
+)
 
 
 def run(children: int = 100_000, naive_sample: int = 5_000, seed: int = 20) -> dict:

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate, getdate
 
-from iro_standards.iro_standards import figures
+from iro_standards.iro_standards import conference_figures, figures
 from iro_standards.standards import add_months
 
 
@@ -51,6 +51,40 @@ def open_disputes(filters: str | None = None) -> dict:
 @frappe.whitelist()
 def progress_reviews_overdue(filters: str | None = None) -> dict:
 	return counted_card(*figures.progress_reviews_overdue_records())
+
+
+@frappe.whitelist()
+def children_on_a_plan(filters: str | None = None) -> dict:
+	return counted_card(*conference_figures.children_on_a_plan_records())
+
+
+@frappe.whitelist()
+def conferences_overdue(filters: str | None = None) -> dict:
+	return counted_card(*conference_figures.conferences_overdue_records())
+
+
+@frappe.whitelist()
+def initial_conferences_in_time_this_quarter(filters: str | None = None) -> dict:
+	start, end = figures.this_quarter()
+	return {
+		**card(
+			conference_figures.initial_in_time_percentage({"from_date": start, "to_date": end}), "Percent"
+		),
+		"route": ["query-report", "Child Protection Conferences"],
+		"route_options": {"from_date": start, "to_date": end},
+	}
+
+
+@frappe.whitelist()
+def children_on_a_plan_by_category(
+	chart_name: str | None = None, filters: str | None = None, **kwargs
+) -> dict:
+	"""The Children on a Plan by Category chart: the children on a plan the reader may see."""
+	counts = conference_figures.plans_by_category(conference_figures.children_on_a_plan())
+	return {
+		"labels": [_(category) for category in counts],
+		"datasets": [{"name": _("Children on a Plan"), "values": list(counts.values())}],
+	}
 
 
 @frappe.whitelist()

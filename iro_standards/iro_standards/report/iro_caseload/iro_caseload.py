@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.figures import weighted_caseloads
 from iro_standards.standards import caseload_band
 
 
@@ -26,18 +27,43 @@ def execute(filters=None):
 		group_by="allocated_iro",
 		order_by="children desc",
 	)
+	looked_after = {row.allocated_iro: row for row in children}
+	on_plan = children_on_a_plan_by_chair(filters)
+	loads = weighted_caseloads({iro: row.children for iro, row in looked_after.items()}, on_plan)
 	split = split_sibling_groups(filters)
 	rows = [
 		{
-			"allocated_iro": row.allocated_iro,
-			"children": row.children,
-			"band": _(caseload_band(row.children, timescales).value),
-			"late_allocations": int(row.notified or 0) - int(row.allocated_in_time or 0),
-			"split_sibling_groups": split.get(row.allocated_iro, 0),
+			"allocated_iro": iro,
+			"children": looked_after[iro].children if iro in looked_after else 0,
+			"on_plan": on_plan.get(iro, 0),
+			"weighted": loads[iro],
+			"band": _(caseload_band(loads[iro], timescales).value),
+			"late_allocations": late_allocations(looked_after.get(iro)),
+			"split_sibling_groups": split.get(iro, 0),
 		}
-		for row in children
+		for iro in sorted(loads, key=lambda iro: (-loads[iro], str(iro)))
 	]
 	return columns(), rows, None, chart(rows, maximum), summary(rows, maximum)
+
+
+def late_allocations(row) -> int:
+	return int(row.notified or 0) - int(row.allocated_in_time or 0) if row else 0
+
+
+def children_on_a_plan_by_chair(filters) -> dict[str, int]:
+	"""A dual-role officer's other half: the children on a plan whose conferences they chair."""
+	conditions = [["on_cp_plan", "=", 1], ["cp_chair", "is", "set"]]
+	if filters.iro:
+		conditions.append(["cp_chair", "=", filters.iro])
+	if filters.team:
+		conditions.append(["team", "=", filters.team])
+	rows = frappe.get_list(
+		"Looked After Child",
+		filters=conditions,
+		fields=["cp_chair", "count(name) as children"],
+		group_by="cp_chair",
+	)
+	return {row.cp_chair: row.children for row in rows}
 
 
 def child_filters(filters) -> list:
@@ -77,7 +103,15 @@ def columns() -> list[dict]:
 			"options": "User",
 			"width": 220,
 		},
-		{"fieldname": "children", "label": _("Children"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "children", "label": _("Looked-After Children"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "on_plan", "label": _("Children on a Plan"), "fieldtype": "Int", "width": 130},
+		{
+			"fieldname": "weighted",
+			"label": _("Weighted Caseload"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 140,
+		},
 		{"fieldname": "band", "label": _("Against the Range"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "late_allocations", "label": _("Allocated Late"), "fieldtype": "Int", "width": 130},
 		{
@@ -93,7 +127,7 @@ def chart(rows: list[dict], maximum: int) -> dict:
 	return {
 		"data": {
 			"labels": [row["allocated_iro"] or _("Not allocated") for row in rows],
-			"datasets": [{"name": _("Children"), "values": [row["children"] for row in rows]}],
+			"datasets": [{"name": _("Weighted Caseload"), "values": [row["weighted"] for row in rows]}],
 			"yMarkers": [{"label": _("Maximum"), "value": maximum}],
 		},
 		"type": "bar",
@@ -110,7 +144,7 @@ def summary(rows: list[dict], maximum: int) -> list[dict]:
 			"indicator": "blue",
 		},
 		{
-			"value": sum(1 for r in rows if r["children"] > maximum),
+			"value": sum(1 for r in rows if r["weighted"] > maximum),
 			"label": _("IROs Above Range"),
 			"datatype": "Int",
 			"indicator": "red",
