@@ -26,8 +26,6 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 )
 from iro_standards.iro_standards.figures import weighted_caseloads
 from iro_standards.iro_standards.workflow.states import (
-	CLOSED_DISPUTE_STATES,
-	OPEN_REVIEW_STATES,
 	workflow_is_active,
 )
 from iro_standards.standards import CaseloadBand, caseload_band

@@ -15,7 +15,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 	get_site_timescales,
 )
-from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
+from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES
 from iro_standards.standards import add_months, due_soon_until
 from iro_standards.standards.conferences import weighted_caseload
 

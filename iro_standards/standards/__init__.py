@@ -85,6 +85,7 @@ __all__ = [
 	"overlapping_period",
 	"participation_code_fits_age",
 	"pep_due",
+	"private_conversation_window",
 	"progress_review_due",
 	"rcpc_due",
 	"record_distribution_due",

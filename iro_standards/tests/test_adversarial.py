@@ -11,7 +11,6 @@ What must hold, whatever the arguments:
 """
 
 import ast
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -19,7 +18,6 @@ from pathlib import Path
 import frappe
 import requests
 
-from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.permissions import CHILD, CHILD_RECORDS, protected_doctypes, references
 from iro_standards.tests.factories import make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 import frappe
 from frappe.model.workflow import apply_workflow

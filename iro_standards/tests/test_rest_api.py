@@ -6,7 +6,6 @@ from datetime import date
 import frappe
 from frappe.model.workflow import apply_workflow
 
-from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.tests.factories import (
 	hold_review,
 	make_looked_after_child,

@@ -10,7 +10,6 @@ from datetime import date
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.overrides import get_count, get_link_title, toggle_like, validate_link
 from iro_standards.patches.sanitise_stored_text import execute as sanitise_stored_text
 from iro_standards.permissions import may_access_child

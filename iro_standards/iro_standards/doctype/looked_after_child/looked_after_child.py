@@ -5,7 +5,6 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from iro_standards.guards import forget_followers_without_access

@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from iro_standards.iro_standards import figures
+from iro_standards.iro_standards.workflow.states import OPEN_REVIEW_STATES
 
 MILESTONES = (
 	("consultation_due", "consultation_held_on", "Consultation"),
@@ -56,7 +56,7 @@ def open_children(filters, today: date) -> list:
 
 def planned_reviews(filters) -> dict:
 	"""Each child's next open (planned or adjourned) review, narrowed like the children are."""
-	conditions = [["docstatus", "=", 0], ["status", "in", figures.OPEN_REVIEW_STATES]]
+	conditions = [["docstatus", "=", 0], ["status", "in", OPEN_REVIEW_STATES]]
 	if filters.iro:
 		conditions.append(["allocated_iro", "=", filters.iro])
 	if filters.team:
