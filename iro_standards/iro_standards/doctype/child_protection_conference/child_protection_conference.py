@@ -22,6 +22,7 @@ from iro_standards.standards.conferences import (
 	BEFORE_CONFERENCE_DONE_BY,
 	INITIAL,
 	PLAN_CONTINUES,
+	PLAN_ENDED,
 	PLAN_MADE,
 	HeldConference,
 	conference_steps,
@@ -44,7 +45,9 @@ PLAN_TABLE = "Child Protection Plan"
 
 class ChildProtectionConference(CaseRecord):
 	def validate(self) -> None:
+		self.chair = self.chair or frappe.db.get_value("Looked After Child", self.child, "cp_chair")
 		refuse_people_without_the_role(self)
+		self.require_reasons()
 		self.check_dates()
 		self.check_what_it_follows()
 		self.check_outcome()
@@ -96,6 +99,19 @@ class ChildProtectionConference(CaseRecord):
 		for fieldname in AFTER_CONFERENCE_DONE_BY.values():
 			refuse_date_before(self, fieldname, self.held_date, field_label(self, "held_date"))
 		refuse_date_before(self, "next_conference_date", self.held_date, field_label(self, "held_date"))
+
+	def require_reasons(self) -> None:
+		"""A conference brought forward says what changed; an exclusion and a plan ended say why."""
+		if self.brought_forward:
+			require_fields(self, "brought_forward_reason")
+		if self.outcome == PLAN_ENDED:
+			require_fields(self, "plan_end_reason")
+		for row in self.invitees:
+			if row.excluded and not (row.exclusion_reason or "").strip():
+				frappe.throw(
+					_("Row {0}: record why {1} was excluded.").format(row.idx, row.attendee_name),
+					title=_("Missing information"),
+				)
 
 	def is_initial(self) -> bool:
 		return self.conference_kind == INITIAL

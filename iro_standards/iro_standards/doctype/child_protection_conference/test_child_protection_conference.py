@@ -223,6 +223,7 @@ class TestChildProtectionConference(FrappeTestCase):
 				"not an outcome",
 			),
 			({"held_date": date(2026, 2, 20), "outcome": "Plan"}, "at least one category"),
+			({"invitees": [{"attendee_name": "A parent", "agency": "Family", "excluded": 1}]}, "excluded"),
 		]
 		for values, message in cases:
 			with self.subTest(values=values), self.assertRaisesRegex(frappe.ValidationError, message):
@@ -267,3 +268,20 @@ class TestChildProtectionConference(FrappeTestCase):
 		hold(request_icpc(on_plan_only.name, chair=iro), date(2026, 2, 20), "Plan", category_neglect=1)
 		rows = {row["allocated_iro"]: row for row in caseload({"iro": iro})[1]}
 		self.assertEqual(rows[iro]["children"], 1)
+
+	def test_a_review_conference_brought_forward_restarts_the_clock(self):
+		child = make_child()
+		initial = hold(
+			request_icpc(child.name, chair=self.chair), date(2026, 2, 20), "Plan", category_neglect=1
+		)
+		values = {"doctype": "Child Protection Conference", "child": child.name, "conference_kind": "Review"}
+		review = frappe.get_doc({**values, "previous_conference": initial.name, "brought_forward": 1})
+		with self.assertRaisesRegex(frappe.ValidationError, "Significant Change"):
+			review.insert()
+		review.brought_forward_reason = "The baby's father returned to the home."
+		review.insert()
+		self.assertEqual(review.chair, self.chair)
+		review = hold(review, date(2026, 3, 16), "Plan Continues", category_physical=1)
+		self.assertEqual(review.next_conference_due, date(2026, 9, 16))
+		self.assertEqual(child_protection(child.name).next_cp_conference_due, date(2026, 9, 16))
+		self.assertEqual(child_protection(child.name).cp_categories, "Physical abuse")
