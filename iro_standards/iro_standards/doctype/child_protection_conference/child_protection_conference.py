@@ -39,7 +39,7 @@ CATEGORY_FIELDS = {
 	"category_sexual": "Sexual abuse",
 }
 DONE_FIELDS = (*BEFORE_CONFERENCE_DONE_BY.values(), *AFTER_CONFERENCE_DONE_BY.values())
-CLOSED_STATES = ("Report Distributed", "Rescheduled", "Cancelled")
+NOT_GOING_AHEAD = ("Rescheduled", "Cancelled")
 PLAN_TABLE = "Child Protection Plan"
 
 
@@ -61,7 +61,7 @@ class ChildProtectionConference(CaseRecord):
 		self.check_dates()
 		self.set_quoracy()
 		self.set_steps()
-		if not workflow_is_active(self.doctype) and self.status not in ("Rescheduled", "Cancelled"):
+		if not workflow_is_active(self.doctype) and self.status not in NOT_GOING_AHEAD:
 			self.status = self.current_status()
 
 	def before_submit(self) -> None:
@@ -217,7 +217,7 @@ class ChildProtectionConference(CaseRecord):
 	def flag_overdue_steps(self, steps: dict) -> None:
 		"""Stored by their English labels, which the form shows in the reader's language."""
 		done = {fieldname: date_of(self, fieldname) for fieldname in DONE_FIELDS}
-		owed = [] if self.status in CLOSED_STATES else overdue_steps(steps, done, getdate())
+		owed = [] if self.status in NOT_GOING_AHEAD else overdue_steps(steps, done, getdate())
 		self.overdue = int(bool(owed))
 		self.overdue_steps = ", ".join(self.meta.get_label(step) for step in owed) or None
 

@@ -285,3 +285,24 @@ class TestChildProtectionConference(FrappeTestCase):
 		self.assertEqual(review.next_conference_due, date(2026, 9, 16))
 		self.assertEqual(child_protection(child.name).next_cp_conference_due, date(2026, 9, 16))
 		self.assertEqual(child_protection(child.name).cp_categories, "Physical abuse")
+
+	def test_what_follows_a_conference_stays_owed_after_its_report_is_distributed(self):
+		conference = hold(
+			request_icpc(make_child().name, chair=self.chair), date(2026, 2, 20), "Plan", category_neglect=1
+		)
+		conference.update({"report_distributed_on": date(2026, 2, 27), "core_group_met_on": date(2026, 3, 2)})
+		conference.save()
+		conference = act(conference, "Distribute Report")
+		self.assertEqual(conference.status, "Report Distributed")
+		with patch.object(frappe.db, "commit"):
+			daily(date(2026, 3, 25))
+		self.assertEqual(
+			frappe.db.get_value("Child Protection Conference", conference.name, "overdue_steps"),
+			"Progress Check Due",
+		)
+		conference.reload()
+		conference.progress_check_on = date(2026, 3, 19)
+		conference.save()
+		with patch.object(frappe.db, "commit"):
+			daily(date(2026, 3, 25))
+		self.assertEqual(frappe.db.get_value("Child Protection Conference", conference.name, "overdue"), 0)
