@@ -13,6 +13,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	get_timescales,
 )
 from iro_standards.standards import first_review_due
+from iro_standards.tests.factories import make_user
 
 
 class TestIROStandardsSettings(FrappeTestCase):
@@ -47,6 +48,24 @@ class TestIROStandardsSettings(FrappeTestCase):
 				("Cafcass referral", None),
 			],
 		)
+
+	def test_the_iro_manager_runs_the_service_settings_and_an_iro_only_reads_them(self):
+		manager = make_user("settings.manager@example.com", "IRO Manager")
+		iro = make_user("settings.iro@example.com", "IRO")
+		frappe.set_user(manager)
+		try:
+			settings = self.settings()
+			settings.icpc_working_days = 14
+			settings.save()
+			self.assertEqual(get_site_timescales().icpc_working_days, 14)
+			frappe.set_user(iro)
+			self.assertTrue(frappe.has_permission(SETTINGS, "read"))
+			settings = self.settings()
+			settings.icpc_working_days = 13
+			with self.assertRaises(frappe.PermissionError):
+				settings.save()
+		finally:
+			frappe.set_user("Administrator")
 
 	def test_zero_or_negative_timescale_is_refused_naming_the_field(self):
 		for value in (0, -3):
