@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, add_months, getdate
+from frappe.utils import getdate
 from frappe.utils.password import update_password
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
@@ -33,7 +33,7 @@ DEMO_ADMIN = f"admin@{DEMO_DOMAIN}"
 CASE_PREFIX = "DEMO-"
 DUAL_ROLE_BIO = "Chairs reviews and child protection conferences (dual role)."
 HISTORY_DAYS = 730
-WORKFLOW_DOCTYPES = ("Child Review", "Progress Review", "IRO Dispute")
+WORKFLOW_DOCTYPES = ("Child Review", "Progress Review", "IRO Dispute", "Child Protection Conference")
 
 TEAMS = {
 	"Kingfisher": ("Kit Marsh", ("Sol Avery", "Ren Oakes")),
@@ -74,6 +74,13 @@ CATEGORIES = (
 	"Education",
 	"Health",
 )
+AGENCIES = (
+	("Children's social care", "Social worker"),
+	("Health", "Health visitor"),
+	("Police", "Public protection unit"),
+	("Education", "Designated teacher"),
+)
+CP_CATEGORY_FIELDS = ("category_neglect", "category_physical", "category_emotional", "category_sexual")
 RECOMMENDATIONS = (
 	("Update the care plan with the contact arrangements", "Social Worker"),
 	("Hold the PEP meeting and share the targets", "Designated Teacher"),
@@ -94,6 +101,9 @@ def make(children: int = 300, seed: int = 2026) -> None:
 	with acting_as(DEMO_ADMIN), shipped_workflows_off():
 		for number in range(1, children + 1):
 			service.make_child(number)
+			frappe.db.commit()
+		for number in range(1, children // 10 + 1):
+			service.make_protection_case(number)
 			frappe.db.commit()
 	daily()
 	frappe.db.commit()
@@ -542,3 +552,147 @@ class Service:
 		episode.update({"end_date": ended, "end_reason": "Returned Home"})
 		episode.flags.ignore_permissions = True
 		episode.save()
+
+	def make_protection_case(self, number: int) -> None:
+		"""A child subject to child protection conferences who is not looked after, chaired mostly by
+		the dual-role IRO: an initial conference (some rescheduled when inquorate, some still to be
+		held), and review conferences while the plan lasts, the last of them ending some plans."""
+		team = self.rng.choice(list(self.teams))
+		team_manager, social_workers = self.teams[team]
+		strategy = self.today - self.days(3, HISTORY_DAYS)
+		child = frappe.get_doc(
+			{
+				"doctype": "Looked After Child",
+				"first_name": self.rng.choice(FIRST_NAMES),
+				"last_name": self.rng.choice(LAST_NAMES),
+				"case_number": f"{CASE_PREFIX}CP{number:03d}",
+				"date_of_birth": strategy - self.days(100, 14 * 365),
+				"social_worker": self.rng.choice(social_workers),
+				"team_manager": team_manager,
+				"team": team,
+			}
+		).insert(ignore_permissions=True)
+		chair = self.iros[-1] if self.chance(0.7) else self.rng.choice(self.iros)
+		conference = self.convene(
+			frappe.get_doc(
+				{
+					"doctype": "Child Protection Conference",
+					"child": child.name,
+					"chair": chair,
+					"conference_kind": "Initial",
+					"strategy_discussion": strategy,
+				}
+			)
+		)
+		if self.chance(0.1) and self.past(getdate(conference.planned_date) + timedelta(days=10)):
+			conference = self.reschedule(conference)
+		conference = self.hold_when_due(conference)
+		while conference.docstatus == 1 and conference.outcome in ("Plan", "Plan Continues"):
+			review = {
+				"doctype": "Child Protection Conference",
+				"child": child.name,
+				"chair": chair,
+				"conference_kind": "Review",
+				"previous_conference": conference.name,
+			}
+			conference = self.hold_when_due(self.convene(frappe.get_doc(review)))
+
+	def convene(self, conference):
+		"""Plan the conference near its due date, with its preparation recorded as far as today."""
+		conference.flags.ignore_permissions = True
+		if not conference.name:
+			conference.insert()
+		due = getdate(conference.conference_due)
+		planned = due - self.days(0, 4) if self.chance(0.85) else due + self.days(1, 10)
+		start = (
+			getdate(conference.strategy_discussion)
+			if conference.conference_kind == "Initial"
+			else planned - timedelta(days=30)
+		)
+		conference.update(
+			{
+				"planned_date": planned,
+				"conference_requested_on": self.past(start + timedelta(days=1)),
+				"convening_form_received_on": self.past(start + self.days(1, 3)),
+				"date_and_chair_confirmed_on": self.past(start + self.days(2, 4)),
+				"invitations_sent_on": self.past(start + self.days(3, 6)),
+				"invitees": [
+					{
+						"attendee_name": f"{role} ({agency})",
+						"agency": agency,
+						"role": role,
+						"response": "Attending",
+					}
+					for agency, role in AGENCIES
+				],
+			}
+		)
+		conference.save()
+		return conference
+
+	def hold_when_due(self, conference):
+		"""Hold a conference whose day has come: outcome, categories, and what follows it so far."""
+		held = self.past(getdate(conference.planned_date))
+		if not held:
+			return conference
+		outcome = self.outcome(conference.conference_kind)
+		for row in conference.invitees:
+			row.attended = 1
+		conference.update(
+			{
+				"held_date": held,
+				"quoracy_first_checked_on": held - timedelta(days=6),
+				"quoracy_final_checked_on": held - timedelta(days=5),
+				"family_told_on": held - timedelta(days=1),
+				"family_met": 1,
+				"child_attendance_planned": int(self.chance(0.5)),
+				"sw_report_received_on": held - self.days(2, 6),
+				"outline_plan_included": 1,
+				"tm_comments_included": int(self.chance(0.8)),
+				"outcome": outcome,
+				"plan_end_reason": "The risks have reduced and the family works with the plan."
+				if outcome == "Plan Ended"
+				else None,
+			}
+		)
+		if outcome in ("Plan", "Plan Continues"):
+			for field in self.rng.sample(CP_CATEGORY_FIELDS, self.rng.choice((1, 1, 2))):
+				conference.set(field, 1)
+		conference.save()
+		conference.submit()
+		conference.update(
+			{
+				"report_distributed_on": self.past(held + self.days(5, 15)),
+				"next_conference_date": conference.next_conference_due,
+			}
+		)
+		if conference.core_group_due:
+			conference.core_group_met_on = self.past(getdate(conference.core_group_due) - self.days(0, 5))
+		if conference.progress_check_due and self.chance(0.8):
+			conference.progress_check_on = self.past(
+				getdate(conference.progress_check_due) - self.days(0, 10)
+			)
+		conference.save()
+		return conference
+
+	def outcome(self, kind: str) -> str:
+		if kind == "Initial":
+			return "Plan" if self.chance(0.75) else "No Plan"
+		return "Plan Ended" if self.chance(0.3) else "Plan Continues"
+
+	def reschedule(self, conference):
+		"""An inquorate conference the managers rescheduled: convened again as a new record, a week on."""
+		conference.update(
+			{
+				"proceed_decision": "Reschedule",
+				"decided_by": email_of("Morgan Vale"),
+				"decision_reason": "Health and police could not attend.",
+				"quoracy_first_checked_on": self.past(getdate(conference.planned_date) - timedelta(days=6)),
+			}
+		)
+		conference.save()
+		again = frappe.get_doc("Child Protection Conference", {"rescheduled_from": conference.name})
+		again.flags.ignore_permissions = True
+		again.planned_date = getdate(conference.planned_date) + self.days(5, 9)
+		again.save()
+		return again

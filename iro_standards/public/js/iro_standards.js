@@ -95,6 +95,13 @@ $.fn.datepicker.language.cy = {
 // reader's language.
 frappe.form.link_formatters["Workflow State"] = (value) => __(value);
 
+// Frappe's change log names a field changed in a table row by its label as stored; the reader sees
+// it in their language, as for every other label.
+const label_as_stored = frappe.meta.get_label;
+frappe.meta.get_label = function (...args) {
+	return __(label_as_stored.apply(this, args));
+};
+
 // A form's refresh can run twice without Frappe clearing the intro in between (as after saving a
 // new record): an intro already shown is not added again.
 iro_standards.set_intro_once = function (frm, text, color) {

@@ -133,7 +133,9 @@ async function teamManagerDay(browser, problems) {
 async function managerDay(browser, problems) {
 	const page = await signIn(browser, seed.manager, "manager", problems);
 	await step(page, "manager", "lands", problems, landedOn(page, "iro-service", "Reviews in Timescale This Quarter"));
-	await page.locator(".number-widget-box", { hasText: "Reviews Overdue" }).first().click();
+	const overdueCard = page.locator(".number-widget-box", { hasText: "Reviews Overdue" }).first();
+	await overdueCard.locator(".widget-content .number").waitFor({ timeout: 20000 }).catch(() => {});
+	await overdueCard.click();
 	await page.waitForURL(/\/app\/looked-after-child/, { timeout: 20000, waitUntil: "domcontentloaded" }).catch(() => {});
 	await settle(page);
 	await step(page, "manager", "card-drills-down", problems, async () =>
@@ -142,6 +144,26 @@ async function managerDay(browser, problems) {
 	await page.goto(`${base}/app/looked-after-child?status=Looked%20After`);
 	await settle(page);
 	await step(page, "manager", "children", problems, shows(page, "DEMO-"));
+	await page.goto(`${base}/app/iro-service`);
+	await settle(page);
+	await step(page, "manager", "child-protection-cards", problems, shows(page, "Children on a Plan by Category"));
+	await page.close();
+}
+
+async function chairDay(browser, problems) {
+	const page = await signIn(browser, seed.chair, "chair", problems);
+	await page.goto(`${base}/app/looked-after-child/${seed.cp_child}`);
+	await settle(page);
+	await step(page, "chair", "child-on-a-plan", problems, shows(page, "Child protection plan since"));
+	await page.goto(`${base}/app/child-protection-conference/${seed.cp_conference}`);
+	await settle(page);
+	await step(page, "chair", "conference", problems, shows(page, "Invitees and Quoracy"));
+	await page.goto(`${base}/app/query-report/Children on a Child Protection Plan`);
+	await settle(page);
+	await step(page, "chair", "children-on-a-plan", problems, shows(page, seed.cp_case_number));
+	await page.goto(`${base}/app/query-report/Child Protection Conferences`);
+	await settle(page);
+	await step(page, "chair", "conferences-report", problems, shows(page, "Initial Conferences Within 15 Working Days"));
 	await page.close();
 }
 
@@ -154,11 +176,11 @@ async function welshDay(browser, problems) {
 (async () => {
 	const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 	const problems = [];
-	for (const day of [iroDay, teamManagerDay, managerDay, welshDay]) {
+	for (const day of [iroDay, teamManagerDay, managerDay, chairDay, welshDay]) {
 		await day(browser, problems);
 	}
 	await browser.close();
 	console.log(problems.length ? problems.join("\n") : "every role's day reached its expected state");
-	console.log(`browser: 4 roles walked, ${problems.length} problems`);
+	console.log(`browser: 5 roles walked, ${problems.length} problems`);
 	process.exit(problems.length ? 1 : 0);
 })();

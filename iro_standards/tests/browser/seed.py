@@ -84,6 +84,10 @@ def demo_day() -> None:
 	frappe.db.set_value("User", welsh_iro, "language", "cy")
 	iro = demo.email_of(demo.IROS[0])
 	review = awaiting_a_team_manager()
+	chair = demo.email_of(demo.IROS[-1])
+	on_plan = frappe.db.get_value(
+		"Looked After Child", {"cp_chair": chair, "on_cp_plan": 1}, ["name", "case_number"], as_dict=True
+	)
 	frappe.db.commit()
 	print(
 		json.dumps(
@@ -101,6 +105,12 @@ def demo_day() -> None:
 				"manager": demo.email_of("Morgan Vale"),
 				"team_manager": review.team_manager,
 				"tm_review": review.name,
+				"chair": chair,
+				"cp_child": on_plan.name,
+				"cp_case_number": on_plan.case_number,
+				"cp_conference": frappe.db.get_value(
+					"Child Protection Conference", {"child": on_plan.name, "docstatus": 1}
+				),
 			}
 		)
 	)
@@ -140,6 +150,10 @@ def welsh_day() -> None:
 				),
 				"frappe_catalogue": frappe.get_app_path("frappe", "locale", "main.pot"),
 				"app_welsh": frappe.get_app_path("iro_standards", "translations", "cy.csv"),
+				"cp_conference": frappe.db.get_value(
+					"Child Protection Conference",
+					{"docstatus": 1, "outcome": "Plan", "conference_kind": "Initial"},
+				),
 			}
 		)
 	)

@@ -20,6 +20,8 @@ const REPORTS = [
 	"Dispute Resolution Tracker",
 	"Care Plan RAG and Child Journey",
 	"Welsh Active Offer",
+	"Child Protection Conferences",
+	"Children on a Child Protection Plan",
 ];
 
 function catalogue(path) {
@@ -298,6 +300,18 @@ async function raiseAndEscalateDispute(page, child, review) {
 	await look(page, "dispute-escalated");
 }
 
+async function lookAtChildProtection(page) {
+	await page.goto(`${base}/app/child-protection-conference`);
+	await look(page, "conferences");
+	await page.goto(`${base}/app/child-protection-conference/${seed.cp_conference}`);
+	await look(page, "conference");
+	const child = await page.evaluate(() => cur_frm.doc.child);
+	await page.goto(`${base}/app/looked-after-child/${child}`);
+	await settle(page);
+	await page.locator(".form-tabs .nav-link", { hasText: "Amddiffyn plant" }).first().click();
+	await look(page, "child-protection-tab");
+}
+
 async function runReports(page) {
 	for (const report of REPORTS) {
 		await page.goto(`${base}/app/query-report/${encodeURIComponent(report)}`);
@@ -316,6 +330,7 @@ async function runReports(page) {
 	await startEpisode(page, child);
 	const review = await holdFirstReview(page, child);
 	await raiseAndEscalateDispute(page, child, review);
+	await lookAtChildProtection(page);
 	await runReports(page);
 	await browser.close();
 	fs.writeFileSync(`${shots}/welsh-strings-covered.txt`, [...covered].sort().join("\n") + "\n");

@@ -12,6 +12,8 @@ frappe.ui.form.on("Child Protection Conference", {
 		}));
 	},
 	refresh(frm) {
+		iro_standards.show_in_reader_language("Conference Invitee", "agency");
+		frm.refresh_field("invitees");
 		if (frm.doc.overdue_steps) {
 			const steps = frm.doc.overdue_steps.split(", ").map((step) => __(step));
 			iro_standards.set_intro_once(frm, __("Overdue: {0}", [steps.join(", ")]), "red");
