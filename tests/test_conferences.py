@@ -21,6 +21,7 @@ from iro_standards.standards.conferences import (
 	plan_history,
 	quoracy_steps,
 	rcpc_preparation_steps,
+	repeat_after,
 	repeat_of,
 	weighted_caseload,
 )
@@ -281,3 +282,25 @@ def test_plans_ignore_outcomes_with_nothing_to_change():
 		("D", ("Physical abuse",), "G"),
 		("H", ("Neglect",), None),
 	]
+
+
+def test_the_managers_decision_is_owed_only_while_the_responses_are_inquorate():
+	steps = conference_steps(REVIEW, previous_conference=ICPC, first_review=True, planned=RCPC)
+	done = {"sw_contacted_on": date(2026, 5, 6), "quoracy_first_checked_on": date(2026, 5, 29)}
+	today = date(2026, 6, 3)
+	assert "proceed_decision_due" not in overdue_steps(steps, done, today)
+	assert "proceed_decision_due" in overdue_steps(steps, done, today, inquorate_on_responses=True)
+	decided = done | {"proceed_decision": "Proceed"}
+	assert "proceed_decision_due" not in overdue_steps(steps, decided, today, inquorate_on_responses=True)
+	assert "follow_up_due" in overdue_steps(steps, done, today)
+	assert "follow_up_due" not in overdue_steps(
+		steps, done | {"invitations_sent_on": date(2026, 5, 15)}, today
+	)
+
+
+def test_a_repeat_is_counted_from_the_end_of_the_last_plan():
+	assert repeat_after(date(2026, 1, 5), None) == Repeat(False, False)
+	assert repeat_after(date(2026, 1, 5), date(2024, 1, 5)) == Repeat(True, True)
+	assert repeat_after(date(2026, 1, 6), date(2024, 1, 5)) == Repeat(True, False)
+	with pytest.raises(ValueError, match="last_ended must be a date"):
+		repeat_after(date(2026, 1, 6), "2024-01-05")

@@ -1,7 +1,6 @@
 """The figures of child protection conferences and plans, through the viewer's permissions: the
 reports, the number cards and the chart all read them here."""
 
-from collections import defaultdict
 from datetime import date
 
 import frappe
@@ -16,7 +15,7 @@ from iro_standards.standards.conferences import (
 	Plan,
 	is_long_plan,
 	plan_duration_days,
-	repeat_of,
+	repeat_after,
 )
 
 CONFERENCE = "Child Protection Conference"
@@ -69,48 +68,45 @@ def conference_totals(rows: list[dict]) -> dict:
 
 
 def children_on_a_plan(filters: dict | None = None, today: date | None = None) -> list[dict]:
-	"""Each child on a plan now, with every plan they have had: how long this one has lasted
-	(flagged at 2 years), its categories, and whether it repeats an earlier plan (and within 2
-	years of its end)."""
+	"""Each child on a plan now: how long this plan has lasted (flagged at 2 years), its
+	categories, and whether it repeats an earlier plan (and within 2 years of its end)."""
 	filters = frappe._dict(filters or {})
 	today = getdate(today)
 	timescales = get_site_timescales()
-	conditions = [["on_cp_plan", "=", 1]]
+	conditions = [["on_cp_plan", "=", 1], ["cp_plan_started", "is", "set"]]
 	if filters.iro:
 		conditions.append(["cp_chair", "=", filters.iro])
 	if filters.category:
 		conditions.append(["cp_categories", "like", f"%{filters.category}%"])
-	plans = defaultdict(list)
-	children = {}
-	for row in frappe.get_list(
+	children = frappe.get_list(
 		CHILD,
 		filters=conditions,
-		fields=[
-			"name",
-			"case_number",
-			"cp_chair",
-			"cp_categories",
-			"`tabChild Protection Plan`.plan_started as plan_started",
-			"`tabChild Protection Plan`.plan_ended as plan_ended",
-		],
+		fields=["name", "case_number", "cp_chair", "cp_categories", "cp_plan_started"],
 		order_by="name asc",
 		limit_page_length=0,
-	):
-		children[row.name] = row
-		if row.plan_started:
-			plans[row.name].append(
-				Plan(getdate(row.plan_started), row.plan_ended and getdate(row.plan_ended))
-			)
-	return [
-		plan_row(children[name], sorted(plans[name], key=lambda p: p.started), today, timescales)
-		for name in children
-		if plans[name]
-	]
+	)
+	earlier = earlier_plans()
+	return [plan_row(child, earlier.get(child.name), today, timescales) for child in children]
 
 
-def plan_row(child, plans: list[Plan], today: date, timescales) -> dict:
-	current = plans[-1]
-	repeat = repeat_of(current, plans[:-1], timescales=timescales)
+def earlier_plans() -> dict[str, dict]:
+	"""For each child with a plan that has ended, how many and when the last ended. Read only to
+	describe the children the reader's scoped list returned."""
+	return {
+		row.parent: row
+		for row in frappe.get_all(
+			"Child Protection Plan",
+			filters={"parenttype": CHILD, "plan_ended": ("is", "set")},
+			fields=["parent", "count(name) as ended", "max(plan_ended) as last_ended"],
+			group_by="parent",
+		)
+	}
+
+
+def plan_row(child, earlier: dict | None, today: date, timescales) -> dict:
+	current = Plan(getdate(child.cp_plan_started))
+	last_ended = earlier and getdate(earlier.last_ended)
+	repeat = repeat_after(current.started, last_ended, timescales=timescales)
 	return {
 		"child": child.name,
 		"case_number": child.case_number,
@@ -119,7 +115,7 @@ def plan_row(child, plans: list[Plan], today: date, timescales) -> dict:
 		"plan_started": current.started,
 		"days_on_plan": plan_duration_days(current, today),
 		"long_plan": int(is_long_plan(current, today, timescales=timescales)),
-		"plan_number": len(plans),
+		"plan_number": 1 + (earlier.ended if earlier else 0),
 		"repeat_within_window": int(repeat.within_repeat_years),
 	}
 

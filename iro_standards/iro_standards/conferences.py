@@ -23,7 +23,8 @@ def mark_overdue_conferences(today: date) -> None:
 	for conference in conferences_that_may_owe_a_step():
 		steps = {step: conference[step] and getdate(conference[step]) for step in STEP_FIELDS}
 		done = {field: conference[field] for field in DONE_FIELDS}
-		owed = ", ".join(labels[step] for step in overdue_steps(steps, done, today)) or None
+		owed = overdue_steps(steps, done, today, inquorate_on_responses=not conference.expected_quorate)
+		owed = ", ".join(labels[step] for step in owed) or None
 		if (conference.overdue_steps or None) != owed or conference.overdue != int(bool(owed)):
 			frappe.db.set_value(
 				CONFERENCE,
@@ -45,7 +46,11 @@ def conferences_that_may_owe_a_step() -> list[dict]:
 	return (
 		frappe.qb.from_(table)
 		.select(
-			table.name, table.overdue, table.overdue_steps, *(table[f] for f in (*STEP_FIELDS, *DONE_FIELDS))
+			table.name,
+			table.overdue,
+			table.overdue_steps,
+			table.expected_quorate,
+			*(table[f] for f in (*STEP_FIELDS, *DONE_FIELDS)),
 		)
 		.where((table.docstatus < 2) & table.status.notin(NOT_GOING_AHEAD) & may_owe)
 		.run(as_dict=True)

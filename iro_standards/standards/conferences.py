@@ -205,8 +205,10 @@ BEFORE_CONFERENCE_DONE_BY = {
 	"date_and_chair_due": "date_and_chair_confirmed_on",
 	"invitations_due": "invitations_sent_on",
 	"sw_contact_due": "sw_contacted_on",
+	"follow_up_due": "invitations_sent_on",
 	"quoracy_first_check_due": "quoracy_first_checked_on",
 	"quoracy_final_check_due": "quoracy_final_checked_on",
+	"proceed_decision_due": "proceed_decision",
 	"confirmation_due": "family_told_on",
 	"conference_due": "held_date",
 }
@@ -218,16 +220,25 @@ AFTER_CONFERENCE_DONE_BY = {
 
 
 def overdue_steps(
-	steps: Mapping[str, date | None], done: Mapping[str, date | None], today: date
+	steps: Mapping[str, date | None],
+	done: Mapping[str, object],
+	today: date,
+	*,
+	inquorate_on_responses: bool = False,
 ) -> list[str]:
 	"""The steps past their date with nothing recorded as done: before the conference while it is
-	still to be held, then what follows it (each named by its step field)."""
+	still to be held, then what follows it (each named by its step field). The managers' decision
+	is owed only while the responses leave the conference inquorate; the follow-up of a review
+	conference's invite list, until the invitations go out."""
 	require_date(today, "today")
 	owed = AFTER_CONFERENCE_DONE_BY if done.get("held_date") else BEFORE_CONFERENCE_DONE_BY
 	return [
 		step
 		for step, field in owed.items()
-		if (due := steps.get(step)) and due < today and not done.get(field)
+		if (due := steps.get(step))
+		and due < today
+		and not done.get(field)
+		and (step != "proceed_decision_due" or inquorate_on_responses)
 	]
 
 
@@ -283,12 +294,20 @@ class Repeat:
 def repeat_of(plan: Plan, earlier: Sequence[Plan], *, timescales: Timescales | None = None) -> Repeat:
 	"""Whether ``plan`` is a child's second or later plan, and whether it started within 2 years
 	of the end of the last plan before it."""
+	before = [p.ended for p in earlier if p.started < plan.started and p.ended is not None]
+	return repeat_after(plan.started, max(before, default=None), timescales=timescales)
+
+
+def repeat_after(started: date, last_ended: date | None, *, timescales: Timescales | None = None) -> Repeat:
+	"""A plan starting on ``started`` after a plan that ended on ``last_ended`` (None: no plan
+	before it) repeats it, within the window when it started within 2 years of that end."""
 	_, timescales = resolve(None, timescales)
-	before = [p for p in earlier if p.started < plan.started and p.ended is not None]
-	if not before:
+	require_date(started, "started")
+	if last_ended is None:
 		return Repeat(False, False)
-	last_end = max(p.ended for p in before if p.ended is not None)
-	return Repeat(True, plan.started <= add_months(last_end, 12 * timescales.repeat_plan_years))
+	return Repeat(
+		True, started <= add_months(require_date(last_ended, "last_ended"), 12 * timescales.repeat_plan_years)
+	)
 
 
 PLAN_MADE = "Plan"

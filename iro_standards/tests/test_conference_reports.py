@@ -154,9 +154,7 @@ class TestConferenceReports(FrappeTestCase):
 		self.assertEqual(cards.children_on_a_plan()["value"], 2)
 
 	def test_a_plan_over_two_years_is_flagged(self):
-		frappe.db.set_value(
-			"Child Protection Plan", {"parent": self.late.child}, "plan_started", date(2024, 2, 1)
-		)
+		frappe.db.set_value("Looked After Child", self.late.child, "cp_plan_started", date(2024, 2, 1))
 		rows = {row["child"]: row for row in self.report("Children on a Child Protection Plan")["result"]}
 		self.assertEqual(rows[self.late.child]["long_plan"], 1)
 		self.assertEqual(rows[self.repeat.child]["long_plan"], 0)

@@ -39,6 +39,7 @@ CATEGORY_FIELDS = {
 	"category_sexual": "Sexual abuse",
 }
 DONE_FIELDS = (*BEFORE_CONFERENCE_DONE_BY.values(), *AFTER_CONFERENCE_DONE_BY.values())
+DONE_DATES = tuple(fieldname for fieldname in DONE_FIELDS if fieldname != "proceed_decision")
 NOT_GOING_AHEAD = ("Rescheduled", "Cancelled")
 PLAN_TABLE = "Child Protection Plan"
 
@@ -86,12 +87,12 @@ class ChildProtectionConference(CaseRecord):
 			"strategy_discussion",
 			"planned_date",
 			"next_conference_date",
-			*DONE_FIELDS,
+			*DONE_DATES,
 			"sw_report_received_on",
 		)
 		refuse_dates_outside_the_calendar(self, *dated)
-		refuse_future_dates(self, "strategy_discussion", "sw_report_received_on", *DONE_FIELDS)
-		for fieldname in ("held_date", "planned_date", *DONE_FIELDS):
+		refuse_future_dates(self, "strategy_discussion", "sw_report_received_on", *DONE_DATES)
+		for fieldname in ("held_date", "planned_date", *DONE_DATES):
 			if fieldname != "held_date" or self.is_initial():
 				refuse_date_before(
 					self, fieldname, self.strategy_discussion, field_label(self, "strategy_discussion")
@@ -216,8 +217,12 @@ class ChildProtectionConference(CaseRecord):
 
 	def flag_overdue_steps(self, steps: dict) -> None:
 		"""Stored by their English labels, which the form shows in the reader's language."""
-		done = {fieldname: date_of(self, fieldname) for fieldname in DONE_FIELDS}
-		owed = [] if self.status in NOT_GOING_AHEAD else overdue_steps(steps, done, getdate())
+		done = {fieldname: self.get(fieldname) for fieldname in DONE_FIELDS}
+		owed = (
+			[]
+			if self.status in NOT_GOING_AHEAD
+			else overdue_steps(steps, done, getdate(), inquorate_on_responses=not self.expected_quorate)
+		)
 		self.overdue = int(bool(owed))
 		self.overdue_steps = ", ".join(self.meta.get_label(step) for step in owed) or None
 
