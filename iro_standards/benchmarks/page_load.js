@@ -18,6 +18,8 @@ const REPORTS = [
 	"Dispute Resolution Tracker",
 	"IRO Caseload",
 	"Practice Standards Compliance",
+	"Child Protection Conferences",
+	"Children on a Child Protection Plan",
 ];
 
 async function signIn(browser, user) {
@@ -62,6 +64,12 @@ async function measure(page, label, path) {
 	await measure(manager, "IRO manager: IRO Service workspace", "/app/iro-service");
 	await measure(manager, "IRO manager: list of children (300)", "/app/looked-after-child");
 	await measure(manager, "IRO manager: a held review's form", `/app/child-review/${review}`);
+	const conference = await manager.evaluate(() =>
+		frappe.db
+			.get_value("Child Protection Conference", { docstatus: 1 }, "name")
+			.then((r) => r.message.name)
+	);
+	await measure(manager, "IRO manager: a held conference's form", `/app/child-protection-conference/${conference}`);
 	for (const report of REPORTS) {
 		await measure(manager, `IRO manager: report ${report}`, `/app/query-report/${report}`);
 	}

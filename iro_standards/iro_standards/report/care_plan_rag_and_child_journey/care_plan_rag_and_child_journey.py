@@ -33,6 +33,7 @@ def ratings_by_child(filters) -> list[tuple[str, tuple[str, list[str]]]]:
 		"Child Review",
 		filters=[*figures.held_review_filters(filters), ["care_plan_rag", "is", "set"]],
 		fields=["child", "case_number", "care_plan_rag", "held_date as rated_on"],
+		order_by="held_date asc",
 		limit_page_length=0,
 	)
 	between = updates_between_reviews(filters)

@@ -42,9 +42,13 @@ def execute(filters=None):
 		dispute.age_working_days = calendar.working_days_between(getdate(dispute.raised_on), ended)
 	funnel = stages_reached(filters)
 	summaries = summary(disputes, funnel)
+	translated = {}
 	for dispute in disputes:
 		for fieldname in ("category", "status", "current_stage"):
-			dispute[fieldname] = _(dispute[fieldname]) if dispute[fieldname] else None
+			value = dispute[fieldname]
+			if value and value not in translated:
+				translated[value] = _(value)
+			dispute[fieldname] = translated[value] if value else None
 	return columns(), disputes, None, chart(funnel), summaries
 
 
