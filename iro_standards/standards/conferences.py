@@ -72,6 +72,13 @@ def rcpc_preparation_steps(
 		"follow_up_due": timescales.rcpc_follow_up_working_days_before,
 		"invitations_due": timescales.rcpc_invitations_working_days_before,
 	}
+	return working_days_before(conference_date, days, calendar)
+
+
+def working_days_before(
+	conference_date: date, days: dict[str, int], calendar: WorkingCalendar
+) -> dict[str, date]:
+	"""Each step's date, that step's number of working days before the conference."""
 	return {
 		step: working_days_after(conference_date, -n, "conference_date", calendar) for step, n in days.items()
 	}
@@ -100,9 +107,7 @@ def quoracy_steps(
 		"proceed_decision_due": proceed,
 		"confirmation_due": timescales.conference_confirmed_working_days_before,
 	}
-	return {
-		step: working_days_after(conference_date, -n, "conference_date", calendar) for step, n in days.items()
-	}
+	return working_days_before(conference_date, days, calendar)
 
 
 def after_conference_steps(
