@@ -98,8 +98,9 @@ function cy(text) {
 	return welsh.get(text) || text;
 }
 
+// A page that keeps a request open (the print view's preview) is given 30 s, then read as it stands.
 async function settle(page) {
-	await page.waitForLoadState("networkidle");
+	await page.waitForLoadState("networkidle", { timeout: 30000 }).catch(() => {});
 	await page
 		.waitForFunction(() => !/Loading\.\.\.|Wrthi'n llwytho/.test(document.body.innerText), null, { timeout: 20000 })
 		.catch(() => {});
