@@ -20,6 +20,7 @@ from iro_standards.iro_standards.workflow.states import workflow_is_active
 from iro_standards.standards.conferences import (
 	AFTER_CONFERENCE_DONE_BY,
 	BEFORE_CONFERENCE_DONE_BY,
+	CONFERENCE_KINDS,
 	INITIAL,
 	PLAN_CONTINUES,
 	PLAN_ENDED,
@@ -46,6 +47,7 @@ PLAN_TABLE = "Child Protection Plan"
 
 class ChildProtectionConference(CaseRecord):
 	def validate(self) -> None:
+		self.refuse_an_unknown_kind()
 		self.chair = self.chair or frappe.db.get_value("Looked After Child", self.child, "cp_chair")
 		refuse_people_without_the_role(self)
 		self.require_reasons()
@@ -117,6 +119,13 @@ class ChildProtectionConference(CaseRecord):
 	def is_initial(self) -> bool:
 		return self.conference_kind == INITIAL
 
+	def refuse_an_unknown_kind(self) -> None:
+		if self.conference_kind not in CONFERENCE_KINDS:
+			frappe.throw(
+				_("{0} must be Initial or Review.").format(field_label(self, "conference_kind")),
+				title=_("Invalid value"),
+			)
+
 	def check_what_it_follows(self) -> None:
 		if self.is_initial():
 			require_fields(self, "strategy_discussion")
@@ -124,6 +133,11 @@ class ChildProtectionConference(CaseRecord):
 			return
 		require_fields(self, "previous_conference")
 		previous = self.previous()
+		if not previous or previous.child != self.child:
+			frappe.throw(
+				_("{0} must be a conference of this child.").format(field_label(self, "previous_conference")),
+				title=_("Wrong record"),
+			)
 		if previous.docstatus != 1 or previous.outcome not in (PLAN_MADE, PLAN_CONTINUES):
 			frappe.throw(
 				_(
@@ -137,7 +151,7 @@ class ChildProtectionConference(CaseRecord):
 		return frappe.db.get_value(
 			self.doctype,
 			self.previous_conference,
-			["name", "docstatus", "held_date", "outcome", "conference_kind"],
+			["name", "child", "docstatus", "held_date", "outcome", "conference_kind"],
 			as_dict=True,
 		)
 

@@ -232,6 +232,22 @@ class TestChildProtectionConference(FrappeTestCase):
 			frappe.get_doc(
 				{"doctype": "Child Protection Conference", "child": child.name, "conference_kind": "Review"}
 			).insert()
+		for kind in ("Emergency", "initial"):
+			with self.assertRaisesRegex(frappe.ValidationError, "must be Initial or Review"):
+				request_icpc(child.name, conference_kind=kind)
+		other = hold(request_icpc(make_child().name, chair=self.chair), date(2026, 2, 20), "No Plan")
+		for previous in (other.name, "CPC-2026-99999"):
+			with self.assertRaisesRegex(
+				frappe.ValidationError, "must be a conference of this child|Could not find"
+			):
+				frappe.get_doc(
+					{
+						"doctype": "Child Protection Conference",
+						"child": child.name,
+						"conference_kind": "Review",
+						"previous_conference": previous,
+					}
+				).insert()
 		no_plan = hold(request_icpc(child.name, chair=self.chair), date(2026, 2, 20), "No Plan")
 		with self.assertRaisesRegex(frappe.ValidationError, "Nothing to review|did not"):
 			frappe.get_doc(
@@ -242,7 +258,7 @@ class TestChildProtectionConference(FrappeTestCase):
 					"previous_conference": no_plan.name,
 				}
 			).insert()
-		self.assertEqual(frappe.db.count("Child Protection Conference"), count + 1)
+		self.assertEqual(frappe.db.count("Child Protection Conference"), count + 2)
 
 	def test_the_daily_job_flags_overdue_steps_and_clears_them(self):
 		child = make_child()
