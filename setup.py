@@ -16,6 +16,8 @@ setup(
 	zip_safe=False,
 	include_package_data=True,
 	install_requires=install_requires,
-	extras_require={"test": ["pytest>=8", "pytest-cov>=5", "hypothesis>=6", "ruff>=0.4"]},
+	extras_require={
+		"test": ["pytest>=8", "pytest-cov>=5", "hypothesis>=6", "ruff>=0.4", "csc-validator-be-903>=0.1.17"]
+	},
 	python_requires=">=3.10",
 )

