@@ -8,6 +8,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 	in_wales,
 )
+from iro_standards.iro_standards.ssda903 import code_meanings
 from iro_standards.standards import due_soon_until
 
 CASEWORK_ROLES = ("IRO", "Team Manager", "Social Worker")
@@ -19,7 +20,11 @@ def boot_session(bootinfo) -> None:
 		return
 	window = frappe.get_cached_doc("IRO Standards Settings").due_soon_working_days
 	last_due_soon_day = due_soon_until(getdate(), window, calendar=engine_kwargs()["calendar"])
-	bootinfo.iro_standards = {"due_soon_until": str(last_due_soon_day), "in_wales": in_wales()}
+	bootinfo.iro_standards = {
+		"due_soon_until": str(last_due_soon_day),
+		"in_wales": in_wales(),
+		"ssda903": code_meanings(),
+	}
 	land_on_the_roles_workspace(bootinfo)
 
 

@@ -66,6 +66,15 @@ LAST_NAMES = (
 ).split()
 LEGAL_STATUSES = ("Interim Care Order", "Full Care Order", "Placement Order")
 PLACEMENTS = ("Foster Care", "Kinship Care", "Children's Home", "Placed With Parents", "Semi-Independent")
+PLACEMENT_CODES = {
+	"Foster Care": (("U4", "PR1"), ("U6", "PR1"), ("U6", "PR4")),
+	"Kinship Care": (("U1", "PR1"), ("U3", "PR1")),
+	"Children's Home": (("K2", "PR4"), ("K2", "PR1")),
+	"Placed With Parents": (("P1", "PR0"),),
+	"Semi-Independent": (("K3", "PR4"),),
+}
+POSTCODES = ("CF10 1EP", "CF11 9LJ", "CF14 3UZ", "CF23 5HF", "CF24 0DE", "CF3 0EF", "CF5 2YB", "NP10 8XG")
+ETHNICITIES = ("WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MWAS", "AIND", "BAFR", "OOTH")
 CATEGORIES = (
 	"Drift in Care Planning",
 	"No Social Worker Report",
@@ -255,19 +264,21 @@ class Service:
 				"knows_iro": int(self.chance(0.8)),
 				"advocate_offered": int(self.chance(0.7)),
 				"proceedings_live": int(self.chance(0.2)),
+				"sex_code": self.rng.choice("MF"),
+				"ethnicity_code": self.rng.choice(ETHNICITIES),
+				"upn": self.upn(born),
 			}
 		).insert(ignore_permissions=True)
+		home = self.rng.choice(POSTCODES)
 		episode = frappe.get_doc(
 			{
 				"doctype": "Care Episode",
 				"child": child.name,
 				"start_date": start,
 				"legal_status": self.rng.choice(LEGAL_STATUSES),
-				"placement_type": self.rng.choice(PLACEMENTS),
-				"placement_provider": self.rng.choice(
-					("Northfield Fostering", "Glan-y-Môr Home", "Family and Friends")
-				),
-				"placement_start": start,
+				"category_of_need": self.rng.choice(("N1", "N1", "N1", "N2", "N4", "N5", "N8")),
+				"home_postcode": home,
+				"placements": [self.placement(start, home)],
 			}
 		).insert(ignore_permissions=True)
 		last = self.hold_reviews(child)
@@ -279,6 +290,32 @@ class Service:
 			self.raise_dispute(child, last or start)
 		if last and self.chance(0.06):
 			self.end_episode(episode, last)
+
+	def upn(self, born: date) -> str:
+		"""A UPN of the right form for a child of school age; UN1 for a younger child."""
+		if (self.today - born).days < 5 * 365:
+			return "UN1"
+		return f"A{self.rng.randrange(10**12):012d}"
+
+	def placement(self, moved_on: date, home: str, after: str = "") -> dict:
+		"""A placement row with its 903 codes; a few foster placements are left for a person to code,
+		as a site that moved from its old system would find them."""
+		kind = self.rng.choice(PLACEMENTS)
+		code, provider = self.rng.choice(PLACEMENT_CODES[kind])
+		coded = kind != "Foster Care" or self.chance(0.9)
+		return {
+			"moved_on": moved_on,
+			"placement_type": kind,
+			"placement_provider": self.rng.choice(
+				("Northfield Fostering", "Glan-y-Môr Home", "Family and Friends")
+			),
+			"placement_code": code if coded else None,
+			"provider_code": provider,
+			"placement_postcode": home
+			if code == "P1"
+			else self.rng.choice([p for p in POSTCODES if p not in (home, after)]),
+			"urn": f"SC{self.rng.randrange(10**6):06d}" if code.startswith("K") else "XXXXXXX",
+		}
 
 	def hold_reviews(self, child) -> date | None:
 		"""Hold the child's planned reviews, as the cycle makes them, until today; the last held date."""
@@ -529,17 +566,21 @@ class Service:
 		if not moved:
 			return
 		episode.reload()
-		episode.append(
-			"placements",
-			{
-				"moved_on": moved,
-				"placement_type": self.rng.choice(PLACEMENTS),
-				"placement_provider": "Afon Lodge",
-				"reason_for_change": self.rng.choice(
-					("Carer Requested", "Change to the Care Plan", "Allegation or Concern")
-				),
-			},
+		reason, code = self.rng.choice(
+			(
+				("Carer Requested", "CREQO"),
+				("Change to the Care Plan", "CARPL"),
+				("Allegation or Concern", "ALLEG"),
+			)
 		)
+		earlier = episode.placements[-1]
+		move = self.placement(moved, episode.home_postcode, after=earlier.placement_postcode)
+		while (move["placement_code"], move["placement_postcode"]) == (
+			earlier.placement_code,
+			earlier.placement_postcode,
+		):
+			move = self.placement(moved, episode.home_postcode, after=earlier.placement_postcode)
+		episode.append("placements", {**move, "reason_for_change": reason, "change_reason_code": code})
 		episode.flags.ignore_permissions = True
 		episode.save()
 
@@ -549,7 +590,7 @@ class Service:
 		ended = self.past(max(last, last_move) + self.days(5, 60))
 		if not ended:
 			return
-		episode.update({"end_date": ended, "end_reason": "Returned Home"})
+		episode.update({"end_date": ended, "end_reason": "Returned Home", "ceased_reason_code": "E4A"})
 		episode.flags.ignore_permissions = True
 		episode.save()
 

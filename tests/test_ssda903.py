@@ -310,7 +310,20 @@ def test_the_files_are_the_dfe_layout():
 			child(line(FIRST, provider="")),
 			[("line 2025-05-01", "Record the placement provider as a 903 code.")],
 		),
-		(child(line(FIRST, postcode="TW1")), [("line 2025-05-01", "Record the placement's full postcode.")]),
+		(child(line(FIRST, postcode="TW1")), [("line 2025-05-01", "{0} is not a full postcode.")]),
+		(child(line(FIRST, postcode="")), [("line 2025-05-01", "Record the placement's full postcode.")]),
+		(child(line(FIRST), upn=""), [("child", "Record the UPN, or UN1 to UN5 when it is not known.")]),
+		(
+			child(line(FIRST, placement="", provider="PR0"), end=date(2025, 8, 1), ceased="E45"),
+			[("line 2025-05-01", "Record the {0} as a 903 code.")],
+		),
+		(
+			child(line(FIRST), line(MOVE, placement="")),
+			[
+				("line 2025-09-01", "Record the {0} as a 903 code."),
+				("line 2025-09-01", "Record the 903 reason for the change of placement."),
+			],
+		),
 		(
 			child(line(FIRST), end=date(2025, 6, 1)),
 			[("period", "Record the 903 reason the child ceased to be looked after.")],
@@ -327,6 +340,16 @@ def test_the_files_are_the_dfe_layout():
 )
 def test_the_apps_own_checks(record, expected):
 	assert refs_and_messages([record]) == expected
+
+
+def test_what_is_missing_can_wait_but_what_is_wrong_cannot():
+	record = child(line(FIRST, provider="PR0", postcode=""), upn="", sex="X")
+	assert [(p.message, p.missing) for p in return_problems([record], 2025)] == [
+		("{0} is not a 903 {1} code.", False),
+		("Record the UPN, or UN1 to UN5 when it is not known.", True),
+		("Provider PR0 goes with, and only with, placement P1.", False),
+		("Record the placement's full postcode.", True),
+	]
 
 
 def test_a_period_needs_a_category_of_need_a_home_postcode_and_a_placement():

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from iro_standards.standards import PARTICIPATION_CODES, ReviewKind
+from iro_standards.standards.ssda903 import CODE_SETS
 from iro_standards.standards.timescales import default_dispute_stages
 
 APP = Path(__file__).resolve().parent.parent / "iro_standards"
@@ -13,6 +14,8 @@ PYTHON_STRING = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)*)"')
 JS_STRING = re.compile(r'\b__\(\s*"((?:[^"\\]|\\.)*)"')
 JINJA_STRING = re.compile(r"\b_\('((?:[^'\\]|\\.)*)'\)")
 NOT_TRANSLATED = re.compile(r"^(PN\d|[A-Z]+-\..*)$")
+SSDA903_CODES = {code for codes in CODE_SETS.values() for code in codes}
+PROBLEM_MESSAGE = re.compile(r'(?:Problem|missing_value)\(\s*[\w.]+,\s*"((?:[^"\\]|\\.)*)"')
 
 
 def welsh() -> dict[str, str]:
@@ -34,9 +37,13 @@ def source_strings() -> set[str]:
 
 
 def engine_values() -> set[str]:
-	"""Values of the pure engine that users read: participation meanings, review kinds, default stages."""
+	"""Values of the pure engine that users read: participation meanings, review kinds, default
+	stages, the SSDA903 codes' meanings and the return's problems."""
 	stages = [*default_dispute_stages("england"), *default_dispute_stages("wales")]
+	problems = PROBLEM_MESSAGE.findall((APP / "standards" / "ssda903.py").read_text())
 	return {
+		*problems,
+		*(meaning for codes in CODE_SETS.values() for meaning in codes.values()),
 		*PARTICIPATION_CODES.values(),
 		*(kind.value for kind in ReviewKind),
 		*(stage.name for stage in stages),
@@ -57,7 +64,9 @@ def doctype_labels() -> set[str]:
 			labels.add(field.get("description") or "")
 			if field.get("fieldtype") == "Select":
 				labels |= set((field.get("options") or "").split("\n"))
-	return {label for label in labels if label and not NOT_TRANSLATED.match(label)}
+	return {
+		label for label in labels if label and not NOT_TRANSLATED.match(label) and label not in SSDA903_CODES
+	}
 
 
 def test_every_message_label_and_help_text_has_a_welsh_form():

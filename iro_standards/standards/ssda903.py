@@ -9,7 +9,7 @@ is one row of the Episodes file; the reason for a new episode is read off what c
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -254,7 +254,10 @@ class Line:
 	urn: str = NO_URN
 	change_reason: str = ""
 	same_carer: bool = False
-	ref: str = ""
+	ref: Hashable = ""
+
+	def changes(self, earlier: "Line") -> bool:
+		return self.placement_differs(earlier) or self.legal_status != earlier.legal_status
 
 	def placement_differs(self, earlier: "Line") -> bool:
 		return (self.placement, self.provider, self.postcode, self.urn) != (
@@ -273,14 +276,14 @@ class PeriodOfCare:
 	lines: tuple[Line, ...]
 	end: date | None = None
 	ceased_reason: str = ""
-	ref: str = ""
+	ref: Hashable = ""
 
 
 @dataclass(frozen=True)
 class Review:
 	held: date
 	participation: str
-	ref: str = ""
+	ref: Hashable = ""
 
 
 @dataclass(frozen=True)
@@ -294,17 +297,23 @@ class Child:
 	reviews: tuple[Review, ...] = ()
 	is_mother: bool = False
 	mothers_child_born: date | None = None
-	ref: str = ""
+	ref: Hashable = ""
 
 
 @dataclass(frozen=True)
 class Problem:
 	"""Something that would make the return fail, on the record a person must open to fix it.
-	``message`` is an English template with ``{0}``-style places for ``args``."""
+	``message`` is an English template with ``{0}``-style places for ``args``. A ``missing``
+	value can wait until the return is made; any other problem is wrong as it stands."""
 
-	ref: str
+	ref: Hashable
 	message: str
 	args: tuple = field(default=())
+	missing: bool = False
+
+
+def missing_value(ref: Hashable, message: str, args: tuple = ()) -> Problem:
+	return Problem(ref, message, args, missing=True)
 
 
 def dmy(day: date | None) -> str:
@@ -468,10 +477,12 @@ def header_problems(child: Child) -> list[Problem]:
 		("ETHNIC", child.ethnicity, "ethnicity"),
 	):
 		if not value:
-			problems.append(Problem(child.ref, "Record the child's {0} as a 903 code.", (label,)))
+			problems.append(missing_value(child.ref, "Record the child's {0} as a 903 code.", (label,)))
 		elif unknown_code(code_set, value):
 			problems.append(Problem(child.ref, "{0} is not a 903 {1} code.", (value, label)))
-	if not UPN_PATTERN.match(child.upn or ""):
+	if not child.upn:
+		problems.append(missing_value(child.ref, "Record the UPN, or UN1 to UN5 when it is not known."))
+	elif not UPN_PATTERN.match(child.upn):
 		problems.append(
 			Problem(child.ref, "The UPN must be a valid Unique Pupil Number or one of UN1 to UN5.")
 		)
@@ -485,20 +496,19 @@ def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
 		("PLACE", line.placement, "placement type"),
 	):
 		if not value:
-			problems.append(Problem(line.ref, "Record the {0} as a 903 code.", (label,)))
+			problems.append(missing_value(line.ref, "Record the {0} as a 903 code.", (label,)))
 		elif unknown_code(code_set, value):
 			problems.append(Problem(line.ref, "{0} is not a 903 {1} code.", (value, label)))
 	problems.extend(provider_problems(line))
-	if not POSTCODE_PATTERN.match(line.postcode or ""):
-		problems.append(Problem(line.ref, "Record the placement's full postcode."))
-	if earlier and not line.placement_differs(earlier) and line.legal_status == earlier.legal_status:
+	problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
+	if earlier and line.placement and earlier.placement and not line.changes(earlier):
 		problems.append(Problem(line.ref, "This row changes neither the placement nor the legal status."))
 	if (
 		earlier
 		and move_reason(earlier, line) not in PLACEMENT_CHANGE_REASON
 		and needs_move_reason(earlier, line)
 	):
-		problems.append(Problem(line.ref, "Record the 903 reason for the change of placement."))
+		problems.append(missing_value(line.ref, "Record the 903 reason for the change of placement."))
 	return problems
 
 
@@ -508,12 +518,20 @@ def needs_move_reason(earlier: Line, line: Line) -> bool:
 	)
 
 
+def postcode_problems(ref: Hashable, postcode: str, when_missing: str) -> list[Problem]:
+	if not postcode:
+		return [missing_value(ref, when_missing)]
+	if not POSTCODE_PATTERN.match(postcode):
+		return [Problem(ref, "{0} is not a full postcode.", (postcode,))]
+	return []
+
+
 def provider_problems(line: Line) -> list[Problem]:
 	if line.placement in NO_PROVIDER_PLACEMENTS:
 		return []
 	if line.provider not in PLACEMENT_PROVIDER:
-		return [Problem(line.ref, "Record the placement provider as a 903 code.")]
-	if (line.provider == PARENTS_ONLY_PROVIDER) != (line.placement == PARENT_PLACEMENT):
+		return [missing_value(line.ref, "Record the placement provider as a 903 code.")]
+	if line.placement and (line.provider == PARENTS_ONLY_PROVIDER) != (line.placement == PARENT_PLACEMENT):
 		return [Problem(line.ref, "Provider PR0 goes with, and only with, placement P1.")]
 	return []
 
@@ -521,11 +539,12 @@ def provider_problems(line: Line) -> list[Problem]:
 def period_problems(period: PeriodOfCare) -> list[Problem]:
 	problems = []
 	if period.category_of_need not in CATEGORY_OF_NEED:
-		problems.append(Problem(period.ref, "Record the category of need as a 903 code."))
-	if not POSTCODE_PATTERN.match(period.home_postcode or ""):
-		problems.append(Problem(period.ref, "Record the full postcode of the child's home."))
+		problems.append(missing_value(period.ref, "Record the category of need as a 903 code."))
+	problems.extend(
+		postcode_problems(period.ref, period.home_postcode, "Record the full postcode of the child's home.")
+	)
 	for line in period.lines:
-		if line.postcode == period.home_postcode and line.placement != PARENT_PLACEMENT:
+		if line.postcode and line.postcode == period.home_postcode and line.placement != PARENT_PLACEMENT:
 			problems.append(
 				Problem(
 					line.ref,
@@ -533,10 +552,13 @@ def period_problems(period: PeriodOfCare) -> list[Problem]:
 				)
 			)
 	if period.end and period.ceased_reason not in EPISODE_CEASED_REASON:
-		problems.append(Problem(period.ref, "Record the 903 reason the child ceased to be looked after."))
+		problems.append(
+			missing_value(period.ref, "Record the 903 reason the child ceased to be looked after.")
+		)
 	if (
 		period.ceased_reason in FORMER_FOSTER_CARER_ORDERS
 		and period.lines
+		and period.lines[-1].placement
 		and not period.lines[-1].placement.startswith(FOSTERING_PREFIX)
 	):
 		problems.append(
@@ -546,7 +568,7 @@ def period_problems(period: PeriodOfCare) -> list[Problem]:
 			)
 		)
 	if not period.lines:
-		problems.append(Problem(period.ref, "Record the placement and legal status."))
+		problems.append(missing_value(period.ref, "Record the placement and legal status."))
 	earlier = None
 	for line in period.lines:
 		problems.extend(line_problems(line, earlier))
@@ -556,7 +578,7 @@ def period_problems(period: PeriodOfCare) -> list[Problem]:
 
 def review_problems(child: Child, review: Review) -> list[Problem]:
 	if review.participation not in PARTICIPATION_CODES:
-		return [Problem(review.ref, "Record the child's participation code.")]
+		return [missing_value(review.ref, "Record the child's participation code.")]
 	if line_on(child, review.held) is None:
 		return [Problem(review.ref, "The review was held when the child was not looked after.")]
 	under_four = age_in_years(child.date_of_birth, review.held) < 4

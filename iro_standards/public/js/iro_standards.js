@@ -38,8 +38,7 @@ iro_standards.child_search_options = function (txt) {
 		value: __(label, [txt]),
 		match: txt,
 		index: 90,
-		onclick: () =>
-			frappe.set_route("List", "Looked After Child", { [fieldname]: ["like", `%${txt}%`] }),
+		onclick: () => frappe.set_route("List", "Looked After Child", { [fieldname]: ["like", `%${txt}%`] }),
 	});
 	return [
 		find("Find a child by case number {0}", "case_number"),
@@ -107,5 +106,23 @@ frappe.meta.get_label = function (...args) {
 iro_standards.set_intro_once = function (frm, text, color) {
 	if (!frm.layout.message.text().includes(text)) {
 		frm.set_intro(text, color);
+	}
+};
+
+// A field holding an SSDA903 code lists each code with its meaning, in the reader's language.
+iro_standards.show_903_meanings = function (frm, fields, table) {
+	const meanings = frappe.boot.iro_standards?.ssda903 || {};
+	for (const [fieldname, code_set] of Object.entries(fields)) {
+		const options = [{ value: "", label: "" }].concat(
+			Object.entries(meanings[code_set] || {}).map(([code, meaning]) => ({
+				value: code,
+				label: `${code}: ${meaning}`,
+			}))
+		);
+		if (table) {
+			frm.fields_dict[table].grid.update_docfield_property(fieldname, "options", options);
+		} else {
+			frm.set_df_property(fieldname, "options", options);
+		}
 	}
 };

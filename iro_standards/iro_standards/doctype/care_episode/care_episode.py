@@ -9,12 +9,18 @@ from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.cycle import schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
+from iro_standards.iro_standards.ssda903 import (
+	fill_codes_from_plain_values,
+	period_of,
+	refuse_what_the_return_would_refuse,
+)
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
 	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 )
 from iro_standards.standards import first_review_due, overlapping_period, pep_due
+from iro_standards.standards.ssda903 import period_problems
 
 
 class CareEpisode(CaseRecord):
@@ -83,6 +89,7 @@ class CareEpisode(CaseRecord):
 			frappe.throw(_("Record why the child ceased to be looked after."), title=_("Missing information"))
 		self.check_other_episodes()
 		self.keep_placement_history()
+		self.code_for_the_return()
 		kwargs = engine_kwargs()
 		self.first_review_due = first_review_due(getdate(self.start_date), **kwargs)
 		self.pep_due = pep_due(getdate(self.start_date), **kwargs)
@@ -112,7 +119,7 @@ class CareEpisode(CaseRecord):
 					_("Placement row {0} starts after the episode ended.").format(idx),
 					title=_("Invalid date"),
 				)
-			if idx > 1 and not row.reason_for_change:
+			if idx > 1 and not row.reason_for_change and self.moved(self.placements[idx - 2], row):
 				frappe.throw(
 					_("Placement row {0}: record the reason for the move.").format(idx),
 					title=_("Missing information"),
@@ -121,6 +128,36 @@ class CareEpisode(CaseRecord):
 		self.placement_type = latest.placement_type
 		self.placement_provider = latest.placement_provider
 		self.placement_start = latest.moved_on
+
+	@staticmethod
+	def moved(earlier, row) -> bool:
+		"""A row that keeps the placement records a change of legal status only."""
+		return (row.placement_type, row.placement_provider or "", row.placement_postcode or "") != (
+			earlier.placement_type,
+			earlier.placement_provider or "",
+			earlier.placement_postcode or "",
+		)
+
+	def code_for_the_return(self) -> None:
+		"""The SSDA903 codes: taken from the app's own wording where it is certain, then checked;
+		a code still to record waits for the return's checks."""
+		fill_codes_from_plain_values(self, {"legal_status_code": ("LS", "legal_status")})
+		self.home_postcode = (self.home_postcode or "").strip().upper()
+		for row in self.placements:
+			fill_codes_from_plain_values(
+				row,
+				{
+					"placement_code": ("PLACE", "placement_type"),
+					"change_reason_code": ("REASON_PLACE_CHANGE", "reason_for_change"),
+				},
+			)
+			row.placement_postcode = (row.placement_postcode or "").strip().upper()
+			row.urn = (row.urn or "").strip().upper()
+		if not self.end_date:
+			self.ceased_reason_code = None
+		refuse_what_the_return_would_refuse(
+			period_problems(period_of(self.as_dict(), [row.as_dict() for row in self.placements]))
+		)
 
 	def refuse_overwriting_the_current_placement(self) -> None:
 		before = self.get_doc_before_save()

@@ -14,6 +14,7 @@ frappe.ui.form.on("Looked After Child", {
 		show_child_protection(frm);
 		prompt_the_active_offer(frm);
 		show_categories_in_reader_language(frm);
+		iro_standards.show_903_meanings(frm, { sex_code: "SEX", ethnicity_code: "ETHNIC" });
 	},
 	setup(frm) {
 		for (const [fieldname, role] of Object.entries(ROLE_OF_FIELD)) {

@@ -14,6 +14,11 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	pep_rules,
 )
 from iro_standards.iro_standards.people import refuse_people_without_the_role
+from iro_standards.iro_standards.ssda903 import (
+	SEX_OF_GENDER,
+	child_of,
+	refuse_what_the_return_would_refuse,
+)
 from iro_standards.iro_standards.validation import (
 	refuse_date_before,
 	refuse_dates_outside_the_calendar,
@@ -23,6 +28,7 @@ from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES
 from iro_standards.permissions import may_access_child
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due
 from iro_standards.standards.education import next_pep_due
+from iro_standards.standards.ssda903 import ETHNICITY, header_problems
 
 
 class LookedAfterChild(CaseRecord):
@@ -99,6 +105,18 @@ class LookedAfterChild(CaseRecord):
 		for row in self.peps:
 			refuse_future_dates(row, "held_on")
 		self.set_pep_due()
+		self.code_for_the_return()
+
+	def code_for_the_return(self) -> None:
+		"""The SSDA903 header codes, from the child's own record where they are certain."""
+		if not self.sex_code:
+			self.sex_code = SEX_OF_GENDER.get(self.gender or "")
+		if not self.ethnicity_code and (self.ethnicity or "").strip().upper() in ETHNICITY:
+			self.ethnicity_code = self.ethnicity.strip().upper()
+		self.upn = (self.upn or "").strip().upper()
+		if not (self.sex_code == "F" and self.is_mother):
+			self.is_mother, self.mothers_child_born = 0, None
+		refuse_what_the_return_would_refuse(header_problems(child_of(self.as_dict(), [], [])))
 
 	def set_pep_due(self) -> None:
 		if self.current_episode and self.became_looked_after:
