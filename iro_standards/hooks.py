@@ -49,4 +49,12 @@ additional_timeline_content = {
 
 scheduler_events = {"daily": ["iro_standards.tasks.daily"]}
 
+jinja = {
+	"methods": [
+		"iro_standards.iro_standards.letters.letter_languages_for",
+		"iro_standards.iro_standards.letters.iro_contact_details",
+		"iro_standards.iro_standards.letters.report_languages",
+	]
+}
+
 app_include_js = "/assets/iro_standards/js/iro_standards.js"

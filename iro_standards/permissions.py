@@ -28,6 +28,7 @@ CHILD_RECORDS = (
 	"IRO Contact",
 	"Care Plan RAG Update",
 	"Child Protection Conference",
+	"IRO Letter",
 )
 SERVICE_WIDE_ROLES = frozenset({"System Manager", "IRO Manager", "Head of Service", "Safeguarding Admin"})
 ALLOCATION_FIELDS_BY_ROLE = {

@@ -27,6 +27,7 @@ def delete_child_and_records(child: str) -> None:
 	):
 		frappe.get_doc("Child Protection Conference", conference).cancel()
 	for doctype in (
+		"IRO Letter",
 		"IRO Contact",
 		"Care Plan RAG Update",
 		"IRO Dispute",

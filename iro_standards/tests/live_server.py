@@ -4,13 +4,18 @@ The data a server test serves must be committed (the server has its own database
 so each class names the children it made and they are removed at the end.
 """
 
+import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import frappe
 import requests
 from frappe.app import application
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
+from werkzeug.exceptions import NotFound
+from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.serving import make_server
 
 from iro_standards.iro_standards.records import delete_child_and_records
@@ -27,7 +32,7 @@ class LiveServerTestCase(FrappeTestCase):
 		"""Commit what the class made and serve it; ``children`` are removed again at the end."""
 		cls.served_children = list(children)
 		frappe.db.commit()
-		cls.server = make_server("127.0.0.1", 0, application, threaded=True)
+		cls.server = make_server("127.0.0.1", 0, with_static_files(application), threaded=True)
 		cls.base = f"http://127.0.0.1:{cls.server.server_port}"
 		threading.Thread(target=cls.server.serve_forever, daemon=True).start()
 
@@ -63,3 +68,37 @@ class LiveServerTestCase(FrappeTestCase):
 
 	def post(self, session: requests.Session, path: str, **data) -> requests.Response:
 		return session.post(f"{self.base}{path}", data=data, timeout=30)
+
+
+def with_static_files(app):
+	"""The app with the site's assets and public files, as a production web server serves them
+	(wkhtmltopdf fetches a print's stylesheets from the site's own address)."""
+	return SharedDataMiddleware(
+		app,
+		{
+			"/assets": os.path.join(frappe.local.sites_path, "assets"),
+			"/files": os.path.abspath(frappe.get_site_path("public", "files")),
+		},
+	)
+
+
+@contextmanager
+def static_files_served() -> Iterator[str]:
+	"""The site's assets served on loopback, and the site's address pointing at them, so that
+	Frappe's PDF generation in a test finds every stylesheet it links to."""
+	server = make_server("127.0.0.1", 0, with_static_files(NotFound()), threaded=True)
+	threading.Thread(target=server.serve_forever, daemon=True).start()
+	base = f"http://127.0.0.1:{server.server_port}"
+	previous = frappe.local.conf.get("host_name")
+	frappe.local.conf.host_name = base
+	try:
+		yield base
+	finally:
+		frappe.local.conf.host_name = previous
+		server.shutdown()
+		server.server_close()
+
+
+def pdf_of(doctype: str, name: str, print_format: str) -> bytes:
+	with static_files_served():
+		return frappe.get_print(doctype, name, print_format, as_pdf=True)

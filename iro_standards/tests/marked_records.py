@@ -109,6 +109,9 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 	)
 	episode.save()
 	attach_marked_records(marker, iro, child.name)
+	letter = frappe.get_doc("IRO Letter", {"child": child.name, "letter_kind": "Allocation"})
+	letter.update({"iro_words": f"{marker} letter", "recipient_email": "marked.carer@example.com"})
+	letter.save()
 	names = {
 		"Looked After Child": [child.name],
 		"Care Episode": [child.current_episode],
@@ -118,6 +121,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"IRO Contact": [contact.name],
 		"Care Plan RAG Update": [rating.name],
 		"Child Protection Conference": [conference.name],
+		"IRO Letter": [letter.name],
 	}
 	names["PEP Meeting"] = [row.name for row in child.peps]
 	names["Conference Invitee"] = [

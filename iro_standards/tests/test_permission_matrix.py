@@ -22,16 +22,17 @@ DOCTYPES = (
 	"IRO Dispute",
 	"IRO Contact",
 	"Care Plan RAG Update",
+	"IRO Letter",
 )
 # what each role may do to a record of a child it may see, in DOCTYPES order
 EXPECTED = {
-	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd", "rwcd"),
-	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc", "rwc"),
-	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc", "rwc"),
-	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r", "r"),
-	"Social Worker": ("r", "r", "r", "r", "r", "r", "r"),
-	"Team Manager": ("r", "r", "rws", "r", "r", "r", "r"),
-	"Head of Service": ("r", "r", "r", "r", "r", "r", "r"),
+	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd", "rwcd", "rwcd"),
+	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc"),
+	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc"),
+	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r", "r", "r"),
+	"Social Worker": ("r", "r", "r", "r", "r", "r", "r", "r"),
+	"Team Manager": ("r", "r", "rws", "r", "r", "r", "r", "r"),
+	"Head of Service": ("r", "r", "r", "r", "r", "r", "r", "r"),
 }
 SCOPED_ROLES = ("IRO", "Social Worker", "Team Manager")
 
@@ -91,6 +92,7 @@ class TestPermissionMatrix(FrappeTestCase):
 					"rag_narrative": "Placement plan late",
 				}
 			).insert(),
+			"IRO Letter": frappe.get_doc("IRO Letter", {"child": child.name, "letter_kind": "Allocation"}),
 		}
 		return records
 

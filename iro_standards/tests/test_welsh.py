@@ -24,18 +24,27 @@ class TestWelsh(FrappeTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, r"Ni all Dyddiad geni \(.*\) fod yn y dyfodol\."):
 			make_child(date_of_birth=date(2099, 1, 1))
 
-	def test_the_record_of_review_prints_in_the_readers_language(self):
-		frappe.local.lang = "en"
+	def test_the_record_of_review_prints_in_the_childs_language_whoever_prints_it(self):
 		child = make_looked_after_child(date(2025, 12, 20))
 		review = hold_review(
-			child.name, date(2026, 1, 19), recommendations=[("Book a dentist", "Carer", date(2026, 2, 27))]
+			child.name,
+			date(2026, 1, 19),
+			recommendations=[("Book a dentist", "Carer", date(2026, 2, 27))],
+			wishes_and_feelings="I want to stay at my school",
+			knows_how_to_contact_iro="Yes",
 		)
 		english = html.unescape(frappe.get_print("Child Review", review.name, "Record of Review"))
 		self.assertIn("Record of Review", english)
+		self.assertIn("The Child's Wishes and Feelings", english)
+		self.assertIn("I want to stay at my school", english)
 		self.assertIn("Book a dentist", english)
 		self.assertIn(child.case_number, english)
-		frappe.local.lang = "cy"
+		self.assertNotIn("Cofnod o'r adolygiad", english)
+		frappe.db.set_value("Looked After Child", child.name, "preferred_language", "Welsh")
+		frappe.local.lang = "en"
 		welsh = html.unescape(frappe.get_print("Child Review", review.name, "Record of Review"))
 		self.assertIn("Cofnod o'r adolygiad", welsh)
 		self.assertIn("Penderfyniadau ac argymhellion", welsh)
+		self.assertIn("Dymuniadau a theimladau y plentyn", welsh)
 		self.assertIn("Book a dentist", welsh)
+		self.assertNotIn("Record of Review", welsh)

@@ -10,6 +10,7 @@ from frappe.utils import formatdate, getdate
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.cycle import check_one_open_record, refuse_second_open_record, schedule_child
+from iro_standards.iro_standards.doctype.iro_letter.iro_letter import letter_after_review
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	engine_kwargs,
 	in_wales,
@@ -251,6 +252,7 @@ class ChildReview(CaseRecord):
 	def on_submit(self) -> None:
 		refresh_child_timescales(self.child)
 		schedule_child(self.child)
+		letter_after_review(self)
 
 	def on_cancel(self) -> None:
 		self.db_set("status", CANCELLED_FOR_CORRECTION)

@@ -9,6 +9,7 @@ from frappe.utils import getdate
 
 from iro_standards.guards import forget_followers_without_access
 from iro_standards.iro_standards.case_record import CaseRecord
+from iro_standards.iro_standards.doctype.iro_letter.iro_letter import letter_on_allocation
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	engine_kwargs,
 	pep_rules,
@@ -125,6 +126,7 @@ class LookedAfterChild(CaseRecord):
 			self.pep_due = pep_due_for(episode, self.date_of_birth, held)
 
 	def on_update(self) -> None:
+		letter_on_allocation(self)
 		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
 			move_open_records_to_the_allocation(self)
 			forget_followers_without_access(self.name)
