@@ -54,6 +54,7 @@ jinja = {
 		"iro_standards.iro_standards.letters.letter_languages_for",
 		"iro_standards.iro_standards.letters.iro_contact_details",
 		"iro_standards.iro_standards.letters.report_languages",
+		"iro_standards.iro_standards.annual_report.translated_measure",
 	]
 }
 

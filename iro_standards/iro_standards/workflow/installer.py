@@ -23,6 +23,7 @@ WORKFLOW_FILES = {
 	"Progress Review": "progress_review.json",
 	"IRO Dispute": "iro_dispute.json",
 	"Child Protection Conference": "child_protection_conference.json",
+	"IRO Annual Report": "iro_annual_report.json",
 }
 
 

@@ -2,7 +2,8 @@
 // record from what they owe in one click, sees on a planned review what marking it held needs,
 // and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
 // on a review sent to them and presses Update (the save must go through); the IRO manager lands on
-// the service workspace with its figures and opens the list of every child; a Welsh-speaking IRO
+// the service workspace with its figures, opens the list of every child, runs the SSDA903 checks and
+// generates last year's IRO annual report; a Welsh-speaking IRO
 // lands on a Welsh My Work. Fails on any JavaScript error (thrown or logged), any server error, any
 // request of the desk the app refuses, or a step that does not reach its expected state.
 // Usage: node roles.js BASE_URL SEED_JSON SCREENSHOT_DIR
@@ -147,7 +148,28 @@ async function managerDay(browser, problems) {
 	await page.goto(`${base}/app/iro-service`);
 	await settle(page);
 	await step(page, "manager", "child-protection-cards", problems, shows(page, "Children on a Plan by Category"));
+	await page.goto(`${base}/app/query-report/SSDA903 Checks`);
+	await settle(page);
+	await step(page, "manager", "ssda903-checks", problems, shows(page, "Values the DfE would refuse"));
+	await page.goto(`${base}/app/iro-annual-report/${await lastYearsAnnualReport(page)}`);
+	await settle(page);
+	await page.locator("button", { hasText: "Generate Figures" }).first().click();
+	await settle(page);
+	await step(page, "manager", "annual-report-figures", problems, shows(page, "Participation"));
 	await page.close();
+}
+
+// Last reporting year's annual report, made through the API when the service has none yet.
+async function lastYearsAnnualReport(page) {
+	return page.evaluate(async () => {
+		const today = new Date();
+		const year = (today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1) - 1;
+		const found = await frappe.db.get_value("IRO Annual Report", { reporting_year: year }, "name");
+		if (found.message && found.message.name) {
+			return found.message.name;
+		}
+		return (await frappe.db.insert({ doctype: "IRO Annual Report", reporting_year: year })).name;
+	});
 }
 
 async function chairDay(browser, problems) {
