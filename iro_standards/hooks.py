@@ -39,6 +39,8 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.add_tag": "iro_standards.overrides.add_tag",
 	"frappe.desk.doctype.tag.tag.add_tags": "iro_standards.overrides.add_tags",
 	"frappe.desk.doctype.tag.tag.remove_tag": "iro_standards.overrides.remove_tag",
+	"frappe.desk.doctype.kanban_board.kanban_board.update_order": "iro_standards.overrides.update_kanban_order",
+	"frappe.desk.form.document_follow.get_follow_users": "iro_standards.overrides.get_follow_users",
 }
 
 override_doctype_class = {"Notification": "iro_standards.notification.BellWithoutEmailNotification"}

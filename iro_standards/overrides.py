@@ -5,9 +5,11 @@ import frappe
 from frappe import _
 from frappe.client import validate_link as frappe_validate_link
 from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_dashboard_chart
+from frappe.desk.doctype.kanban_board.kanban_board import update_order as frappe_update_kanban_order
 from frappe.desk.doctype.tag.tag import add_tag as frappe_add_tag
 from frappe.desk.doctype.tag.tag import add_tags as frappe_add_tags
 from frappe.desk.doctype.tag.tag import remove_tag as frappe_remove_tag
+from frappe.desk.form.document_follow import get_follow_users as frappe_get_follow_users
 from frappe.desk.form.linked_with import get_submitted_linked_docs as frappe_submitted_linked_docs
 from frappe.desk.form.utils import get_next as frappe_get_next
 from frappe.desk.like import toggle_like as frappe_toggle_like
@@ -124,3 +126,20 @@ def add_tags(tags, dt: str, docs, color=None):
 def remove_tag(tag: str, dt: str, dn: str):
 	frappe.has_permission(dt, "write", doc=dn, throw=True)
 	return frappe_remove_tag(tag, dt, dn)
+
+
+@frappe.whitelist()
+def update_kanban_order(board_name, order):
+	"""Frappe reads each card's column before any check: only cards one may write."""
+	doctype = frappe.db.get_value("Kanban Board", board_name, "reference_doctype")
+	for cards in frappe.parse_json(order).values():
+		for card in cards:
+			frappe.has_permission(doctype, "write", doc=card, throw=True)
+	return frappe_update_kanban_order(board_name, order)
+
+
+@frappe.whitelist()
+def get_follow_users(doctype, doc_name):
+	"""Frappe lists a record's followers without reading the record."""
+	frappe.has_permission(doctype, "read", doc=doc_name, throw=True)
+	return frappe_get_follow_users(doctype, doc_name)

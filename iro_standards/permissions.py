@@ -93,11 +93,19 @@ def series_pattern(series: str) -> str:
 	return r"(?<![A-Z0-9])" + "".join(parts) + r"(-\d+)?(?![0-9])"
 
 
+IGNORED_BY_THE_COLLATION = frozenset({"Cc", "Cf"})
+
+
 def as_the_database_compares(text: str) -> str:
 	"""Text folded the way MariaDB's utf8mb4_unicode_ci compares names: case, accents, width,
-	dashes and trailing spaces do not matter."""
+	dashes, trailing spaces, and characters it gives no weight (zero-width and control
+	characters) do not matter."""
 	decomposed = unicodedata.normalize("NFKD", text)
-	bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+	bare = "".join(
+		char
+		for char in decomposed
+		if not unicodedata.combining(char) and unicodedata.category(char) not in IGNORED_BY_THE_COLLATION
+	)
 	dashed = "".join("-" if unicodedata.category(char) == "Pd" else char for char in bare)
 	return unicodedata.normalize("NFKC", dashed).upper()
 
@@ -289,8 +297,12 @@ def has_permission(doc: Document, ptype: str = "read", user: str | None = None, 
 
 
 def may_touch_record(doc: Document, ptype: str, user: str) -> bool | None:
+	"""Reading needs the record's child and every child its links reach (a record sent unsaved,
+	such as to a print preview, can link to another child's records); writing is checked against
+	the record as stored and as it would be saved."""
 	if ptype in READ_TYPES:
-		return may_access_child(doc.get("child"), user)
+		reached = {child for child in children_named_by(doc) if child}
+		return all(may_access_child(child, user) for child in {doc.get("child"), *reached})
 	named = children_named_by(doc)
 	if not doc.is_new():
 		named.add(frappe.db.get_value(doc.doctype, doc.name, "child"))

@@ -332,6 +332,34 @@ class TestAttackerSweep(LiveServerTestCase):
 			if doctype not in protected_doctypes() and references(doctype)
 		]
 
+	def test_names_with_characters_the_database_ignores_reach_nothing(self):
+		"""MariaDB finds CHILD-00001 by "C\u200bHILD-00001" (it gives zero-width and control
+		characters no weight): every probe is sent again with the series names of the child's file
+		spelt so. (A file's or comment's random name cannot be guessed: an answer that spells it
+		plainly names what the caller already sent.)"""
+		before = self.snapshot()
+		session = self.session(self.attacker)
+		guessable = [name for doctype in GUESSABLE for name in self.victim[doctype]]
+		problems = []
+		for hidden in ("\u200b", "\x01"):
+			for method, _target, arguments in self.probes():
+				sent = self.with_hidden_characters(arguments, hidden, guessable)
+				answer = self.call(session, method, sent).lower()
+				found = [m for m in (MARKER, SECOND_MARKER) if m in answer]
+				found += [name for name in guessable if name.lower() in answer]
+				if found:
+					problems.append(f"{method} {sent}: {found}")
+		self.assertEqual(self.snapshot(), before, "a probe wrote to the child's file")
+		self.assertEqual(problems, [], "\n".join(problems[:30]))
+
+	@staticmethod
+	def with_hidden_characters(arguments: dict, hidden: str, names: list[str]) -> dict:
+		text = json.dumps(arguments)
+		escaped = json.dumps(hidden)[1:-1]
+		for name in names:
+			text = text.replace(name, name[:1] + escaped + name[1:])
+		return json.loads(text)
+
 	def test_rest_paths_as_each_scoped_role(self):
 		before = self.snapshot()
 		problems = []
