@@ -317,6 +317,25 @@ class Service:
 			"urn": f"SC{self.rng.randrange(10**6):06d}" if code.startswith("K") else "XXXXXXX",
 		}
 
+	def childs_voice(self, code: str) -> dict:
+		"""What the record says of the child's own part in the review."""
+		if code == "PN0":
+			return {"placement_considered": "The placement meets the child's needs."}
+		return {
+			"wishes_and_feelings": self.rng.choice(
+				(
+					"Wants to stay with their carers and see their brother more often.",
+					"Would like to join the football club and keep the same school.",
+					"Worries about moving again; wants to know the plan.",
+				)
+			),
+			"how_child_contributed": self.rng.choice(
+				("Spoke in the meeting.", "Met the IRO beforehand.", "Sent a drawing and a message.")
+			),
+			"knows_how_to_contact_iro": "Yes" if self.chance(0.85) else "No",
+			"placement_considered": "The placement meets the child's needs.",
+		}
+
 	def hold_reviews(self, child) -> date | None:
 		"""Hold the child's planned reviews, as the cycle makes them, until today; the last held date."""
 		last = None
@@ -374,6 +393,7 @@ class Service:
 				"spoken_to_privately": int(code != "PN0" and self.chance(0.8)),
 				"care_plan_rag": self.rng.choice(("Green", "Green", "Amber", "Red")),
 				"rag_narrative": "The plan meets the child's needs; contact arrangements to be reviewed.",
+				**self.childs_voice(code),
 			}
 		)
 		self.add_attendees(review, code)

@@ -220,6 +220,16 @@ class TestReturnOverHttp(LiveServerTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count(EXPORT, {"exported_by": self.manager}), 1)
 
+	def test_the_manager_runs_the_checks_report(self):
+		report = self.get(
+			self.session(self.manager),
+			"/api/method/frappe.desk.query_report.run",
+			report_name="SSDA903 Checks",
+			filters=json.dumps({"year_starting": YEAR}),
+		)
+		self.assertEqual(report.status_code, 200, report.text[:300])
+		self.assertIn("report_summary", report.json()["message"])
+
 	def test_an_iro_cannot_check_export_or_read_the_log_even_of_their_own_child(self):
 		session = self.session(self.iro)
 		exported = self.post(

@@ -76,6 +76,7 @@ class TestIROAnnualReport(FrappeTestCase):
 		self.assertGreaterEqual(figures[("Participation", "PN1 · Age 10-15")][0], 1)
 		self.assertGreaterEqual(figures[("Participation", "PN5 · Age 10-15")][1], 1)
 		self.assertGreaterEqual(figures[("Dispute Resolution Tracker", "Category: Health")][0], 1)
+		self.assertGreaterEqual(figures[("Review Timeliness", "Children Reviewed")][0], 1)
 
 	def test_the_snapshot_stays_as_generated_when_the_records_change(self):
 		report = make_report()

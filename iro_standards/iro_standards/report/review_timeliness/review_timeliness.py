@@ -13,7 +13,7 @@ def execute(filters=None):
 		return late_review_columns(), late_reviews(filters)
 	group_by = filters.group_by or "Month"
 	rows = figures.review_timeliness(filters, group_by)
-	return columns(group_by), rows, None, chart(rows, group_by), summary(rows)
+	return columns(group_by), rows, None, chart(rows, group_by), summary(rows, children_reviewed(filters))
 
 
 def columns(group_by: str) -> list[dict]:
@@ -47,10 +47,22 @@ def chart(rows: list[dict], group_by: str) -> dict:
 	}
 
 
-def summary(rows: list[dict]) -> list[dict]:
+def children_reviewed(filters) -> int:
+	"""How many children had a review held in the period."""
+	counted = frappe.get_list(
+		"Child Review",
+		filters=figures.held_review_filters(filters),
+		fields=["count(distinct child) as children"],
+		order_by=None,
+	)
+	return int(counted[0].children or 0) if counted else 0
+
+
+def summary(rows: list[dict], children: int) -> list[dict]:
 	held = sum(row["held"] for row in rows)
 	in_timescale = sum(row["in_timescale"] for row in rows)
 	return [
+		{"value": children, "label": _("Children Reviewed"), "datatype": "Int", "indicator": "blue"},
 		{"value": held, "label": _("Reviews Held"), "datatype": "Int", "indicator": "blue"},
 		{
 			"value": figures.percentage(in_timescale, held),

@@ -21,8 +21,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "reference_doctype",
 			"label": _("Record Type"),
-			"fieldtype": "Link",
-			"options": "DocType",
+			"fieldtype": "Data",
 			"width": 140,
 		},
 		{
