@@ -470,16 +470,23 @@ def unknown_code(code_set: str, value: str) -> bool:
 	return bool(value) and value not in CODE_SETS[code_set]
 
 
-def header_problems(child: Child) -> list[Problem]:
+def code_problems(ref: Hashable, coded: tuple[tuple[str, str, str], ...], when_missing: str) -> list[Problem]:
+	"""For each (code set, value, label): missing, or not a code of the set."""
 	problems = []
-	for code_set, value, label in (
-		("SEX", child.sex, "sex"),
-		("ETHNIC", child.ethnicity, "ethnicity"),
-	):
+	for code_set, value, label in coded:
 		if not value:
-			problems.append(missing_value(child.ref, "Record the child's {0} as a 903 code.", (label,)))
+			problems.append(missing_value(ref, when_missing, (label,)))
 		elif unknown_code(code_set, value):
-			problems.append(Problem(child.ref, "{0} is not a 903 {1} code.", (value, label)))
+			problems.append(Problem(ref, "{0} is not a 903 {1} code.", (value, label)))
+	return problems
+
+
+def header_problems(child: Child) -> list[Problem]:
+	problems = code_problems(
+		child.ref,
+		(("SEX", child.sex, "sex"), ("ETHNIC", child.ethnicity, "ethnicity")),
+		"Record the child's {0} as a 903 code.",
+	)
 	if not child.upn:
 		problems.append(missing_value(child.ref, "Record the UPN, or UN1 to UN5 when it is not known."))
 	elif not UPN_PATTERN.match(child.upn):
@@ -490,15 +497,11 @@ def header_problems(child: Child) -> list[Problem]:
 
 
 def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
-	problems = []
-	for code_set, value, label in (
-		("LS", line.legal_status, "legal status"),
-		("PLACE", line.placement, "placement type"),
-	):
-		if not value:
-			problems.append(missing_value(line.ref, "Record the {0} as a 903 code.", (label,)))
-		elif unknown_code(code_set, value):
-			problems.append(Problem(line.ref, "{0} is not a 903 {1} code.", (value, label)))
+	problems = code_problems(
+		line.ref,
+		(("LS", line.legal_status, "legal status"), ("PLACE", line.placement, "placement type")),
+		"Record the {0} as a 903 code.",
+	)
 	problems.extend(provider_problems(line))
 	problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
 	if earlier and line.placement and earlier.placement and not line.changes(earlier):
