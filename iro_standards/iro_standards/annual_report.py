@@ -53,7 +53,7 @@ def participation_by_code_and_age(rows: list[dict], columns: list) -> list[dict]
 	bands = [c for c in columns if isinstance(c, dict) and c.get("fieldname", "").startswith("age_")]
 	return [
 		{
-			"measure": f"{row['participation_code']} · {band['label']}",
+			"measure": f"{row['participation_code']}{AGE_BAND}{band['label']}",
 			"value": row.get(band["fieldname"]) or 0,
 		}
 		for row in rows

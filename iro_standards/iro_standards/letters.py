@@ -10,10 +10,13 @@ SETTINGS = "IRO Standards Settings"
 CHILD = "Looked After Child"
 
 
-def letter_languages_for(child: str | None) -> list[str]:
-	preferred = frappe.db.get_value(CHILD, child, "preferred_language") if child else None
+def languages_on_this_site(preferred: str | None) -> list[str]:
 	bilingual = bool(frappe.get_cached_doc(SETTINGS).bilingual_letters)
 	return letter_languages(preferred, bilingual, in_wales())
+
+
+def letter_languages_for(child: str | None) -> list[str]:
+	return languages_on_this_site(frappe.db.get_value(CHILD, child, "preferred_language") if child else None)
 
 
 def iro_contact_details(user: str | None) -> dict:
@@ -35,6 +38,4 @@ def iro_contact_details(user: str | None) -> dict:
 
 def report_languages() -> list[str]:
 	"""A service report prints in the reader's language, or in both when the site is bilingual."""
-	reader = "Welsh" if frappe.local.lang == "cy" else "English"
-	bilingual = bool(frappe.get_cached_doc(SETTINGS).bilingual_letters)
-	return letter_languages(reader, bilingual, in_wales())
+	return languages_on_this_site("Welsh" if frappe.local.lang == "cy" else "English")

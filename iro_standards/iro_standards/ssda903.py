@@ -28,7 +28,6 @@ EXPORT = "SSDA903 Export"
 CHILD = "Looked After Child"
 EPISODE = "Care Episode"
 REVIEW = "Child Review"
-SEX_OF_GENDER = {"Male": "M", "Female": "F"}
 
 
 def refuse_unless_allowed_to_export() -> None:

@@ -4,13 +4,13 @@ empty: the SSDA903 Checks report lists each such record for a person to code."""
 
 import frappe
 
-from iro_standards.iro_standards.ssda903 import SEX_OF_GENDER
 from iro_standards.standards.ssda903 import ETHNICITY, PLAIN_VALUE_CODES
 
 CODE_FIELDS = (
 	("Care Episode", "legal_status_code", "legal_status", "LS"),
 	("Placement Move", "placement_code", "placement_type", "PLACE"),
 	("Placement Move", "change_reason_code", "reason_for_change", "REASON_PLACE_CHANGE"),
+	("Looked After Child", "sex_code", "gender", "SEX"),
 )
 
 
@@ -18,8 +18,6 @@ def execute() -> None:
 	for doctype, code_field, plain_field, code_set in CODE_FIELDS:
 		for plain, code in PLAIN_VALUE_CODES[code_set].items():
 			fill(doctype, code_field, code, {plain_field: plain})
-	for gender, code in SEX_OF_GENDER.items():
-		fill("Looked After Child", "sex_code", code, {"gender": gender})
 	for code in ETHNICITY:
 		fill("Looked After Child", "ethnicity_code", code, {"ethnicity": code})
 	left = frappe.db.count("Care Episode", {"legal_status_code": ("is", "not set")}) + frappe.db.count(

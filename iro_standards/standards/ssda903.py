@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from iro_standards.standards.compliance import PARTICIPATION_CODES, age_in_years
+from iro_standards.standards.compliance import PARTICIPATION_CODES, participation_code_fits_age
 
 SEX = {"M": "Male", "F": "Female", "U": "Not known or not recorded"}
 ETHNICITY = {
@@ -195,6 +195,7 @@ PLAIN_VALUE_CODES: dict[str, dict[str, str]] = {
 		"Secure Unit": "K1",
 	},
 	"REC": {"Child Arrangements Order": "E41"},
+	"SEX": {"Male": "M", "Female": "F"},
 	"REASON_PLACE_CHANGE": {
 		"Change to the Care Plan": "CARPL",
 		"Provision Closed": "CLOSE",
@@ -347,13 +348,15 @@ def overlaps(start: date, end: date | None, year: tuple[date, date]) -> bool:
 
 
 def move_reason(line: Line, later: Line | None) -> str:
-	"""The 903 reason for placement change sits on the episode the move ended (none for a
-	temporary placement on either side)."""
-	if later is None or new_episode_reason(later, line) not in PLACEMENT_CHANGES:
-		return ""
-	if line.placement in TEMPORARY_PLACEMENTS or later.placement in TEMPORARY_PLACEMENTS:
-		return ""
-	return later.change_reason
+	"""The 903 reason for placement change sits on the episode the move ended."""
+	return later.change_reason if later and needs_move_reason(line, later) else ""
+
+
+def needs_move_reason(earlier: Line, line: Line) -> bool:
+	"""A change of placement needs a reason, unless a temporary placement is on either side."""
+	return new_episode_reason(line, earlier) in PLACEMENT_CHANGES and not (
+		{earlier.placement, line.placement} & TEMPORARY_PLACEMENTS
+	)
 
 
 def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
@@ -395,11 +398,9 @@ def in_short_breaks(child: Child, day: date) -> bool:
 def line_on(child: Child, day: date) -> Line | None:
 	"""The line in force on ``day``: a line ends the day the next starts; the last, on the period's end."""
 	for period in child.periods:
-		for index, line in enumerate(period.lines):
-			later = period.lines[index + 1].start if index + 1 < len(period.lines) else None
-			if later is not None and line.start <= day < later:
-				return line
-			if later is None and line.start <= day and (period.end is None or day <= period.end):
+		last = len(period.lines) - 1
+		for index, (line, ended, _reason) in enumerate(line_ends(period)):
+			if line.start <= day and (ended is None or day < ended or (index == last and day == ended)):
 				return line
 	return None
 
@@ -466,17 +467,13 @@ def to_csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
 	return out.getvalue()
 
 
-def unknown_code(code_set: str, value: str) -> bool:
-	return bool(value) and value not in CODE_SETS[code_set]
-
-
 def code_problems(ref: Hashable, coded: tuple[tuple[str, str, str], ...], when_missing: str) -> list[Problem]:
 	"""For each (code set, value, label): missing, or not a code of the set."""
 	problems = []
 	for code_set, value, label in coded:
 		if not value:
 			problems.append(missing_value(ref, when_missing, (label,)))
-		elif unknown_code(code_set, value):
+		elif value not in CODE_SETS[code_set]:
 			problems.append(Problem(ref, "{0} is not a 903 {1} code.", (value, label)))
 	return problems
 
@@ -506,19 +503,9 @@ def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
 	problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
 	if earlier and line.placement and earlier.placement and not line.changes(earlier):
 		problems.append(Problem(line.ref, "This row changes neither the placement nor the legal status."))
-	if (
-		earlier
-		and move_reason(earlier, line) not in PLACEMENT_CHANGE_REASON
-		and needs_move_reason(earlier, line)
-	):
+	if earlier and needs_move_reason(earlier, line) and line.change_reason not in PLACEMENT_CHANGE_REASON:
 		problems.append(missing_value(line.ref, "Record the 903 reason for the change of placement."))
 	return problems
-
-
-def needs_move_reason(earlier: Line, line: Line) -> bool:
-	return new_episode_reason(line, earlier) in PLACEMENT_CHANGES and not (
-		{earlier.placement, line.placement} & TEMPORARY_PLACEMENTS
-	)
 
 
 def postcode_problems(ref: Hashable, postcode: str, when_missing: str) -> list[Problem]:
@@ -584,8 +571,7 @@ def review_problems(child: Child, review: Review) -> list[Problem]:
 		return [missing_value(review.ref, "Record the child's participation code.")]
 	if line_on(child, review.held) is None:
 		return [Problem(review.ref, "The review was held when the child was not looked after.")]
-	under_four = age_in_years(child.date_of_birth, review.held) < 4
-	if (review.participation == "PN0") != under_four:
+	if not participation_code_fits_age(review.participation, child.date_of_birth, review.held):
 		return [Problem(review.ref, "PN0 is for, and only for, a child under 4 at the review.")]
 	return []
 

@@ -16,8 +16,8 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 )
 from iro_standards.iro_standards.people import refuse_people_without_the_role
 from iro_standards.iro_standards.ssda903 import (
-	SEX_OF_GENDER,
 	child_of,
+	fill_codes_from_plain_values,
 	refuse_what_the_return_would_refuse,
 )
 from iro_standards.iro_standards.validation import (
@@ -110,8 +110,7 @@ class LookedAfterChild(CaseRecord):
 
 	def code_for_the_return(self) -> None:
 		"""The SSDA903 header codes, from the child's own record where they are certain."""
-		if not self.sex_code:
-			self.sex_code = SEX_OF_GENDER.get(self.gender or "")
+		fill_codes_from_plain_values(self, {"sex_code": ("SEX", "gender")})
 		if not self.ethnicity_code and (self.ethnicity or "").strip().upper() in ETHNICITY:
 			self.ethnicity_code = self.ethnicity.strip().upper()
 		self.upn = (self.upn or "").strip().upper()
