@@ -249,7 +249,7 @@ def zipped(built: Return) -> bytes:
 
 
 def log_export(year_starting: int, built: Return, problems: int) -> None:
-	frappe.get_doc(
+	log = frappe.get_doc(
 		{
 			"doctype": EXPORT,
 			"collection_year": year_starting,
@@ -260,4 +260,6 @@ def log_export(year_starting: int, built: Return, problems: int) -> None:
 			"reviews": len(built.reviews),
 			"problems": problems,
 		}
-	).insert(ignore_permissions=True)
+	)
+	log.flags.logged_by_the_export = True
+	log.insert(ignore_permissions=True)

@@ -262,6 +262,14 @@ class TestReturnOverHttp(LiveServerTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count(EXPORT), self.before)
 
+	def test_the_manager_cannot_record_an_export_by_hand(self):
+		created = self.session(self.manager).post(
+			f"{self.base}/api/resource/{EXPORT}", json={"collection_year": 2019, "children": 1}, timeout=30
+		)
+		self.assertEqual(created.status_code, 403)
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.exists(EXPORT, {"collection_year": 2019}))
+
 	def test_the_export_refuses_a_get(self):
 		response = self.get(
 			self.session(self.manager),

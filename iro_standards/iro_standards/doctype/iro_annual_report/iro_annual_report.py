@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import get_datetime, now_datetime
 
 from iro_standards.iro_standards.annual_report import figure_rows, year_figures
 from iro_standards.iro_standards.ssda903 import year_bounds
@@ -13,6 +13,13 @@ from iro_standards.iro_standards.ssda903 import year_bounds
 class IROAnnualReport(Document):
 	def validate(self) -> None:
 		self.period_start, self.period_end = year_bounds(self.reporting_year)
+		if not self.flags.generating and taken_figures_of(self) != taken_figures_of(
+			self.get_doc_before_save()
+		):
+			frappe.throw(
+				_("The figures are taken only by Generate Figures, from the year's reports."),
+				title=_("Figures not generated"),
+			)
 
 	def before_submit(self) -> None:
 		if not self.figures_generated_on:
@@ -31,7 +38,23 @@ class IROAnnualReport(Document):
 		self.set("figures", figure_rows(this_year, previous_year))
 		self.figures_generated_on = now_datetime()
 		self.figures_generated_by = frappe.session.user
-		self.save()
+		self.flags.generating = True
+		try:
+			self.save()
+		finally:
+			self.flags.generating = False
+
+
+def taken_figures_of(report: Document | None) -> tuple:
+	"""What Generate Figures wrote: the snapshot, when and by whom, and each figure."""
+	if report is None:
+		return ("", "", "", ())
+	return (
+		str(report.snapshot or ""),
+		str(get_datetime(report.figures_generated_on)) if report.figures_generated_on else "",
+		report.figures_generated_by or "",
+		tuple((f.report, f.measure, f.team or "", f.this_year, f.previous_year) for f in report.figures),
+	)
 
 
 @frappe.whitelist(methods=["POST"])

@@ -88,6 +88,33 @@ class TestIROAnnualReport(FrappeTestCase):
 		self.assertEqual((report.snapshot, service_figures(report)), taken)
 		self.assertIn("this_year", json.loads(report.snapshot))
 
+	def test_figures_cannot_be_written_by_hand(self):
+		report = make_report()
+		report.generate_figures()
+		report.reload()
+		report.figures[0].this_year = 999
+		with self.assertRaisesRegex(frappe.ValidationError, "Generate Figures"):
+			report.save()
+		report.reload()
+		report.snapshot = "{}"
+		with self.assertRaisesRegex(frappe.ValidationError, "Generate Figures"):
+			report.save()
+		with self.assertRaisesRegex(frappe.ValidationError, "Generate Figures"):
+			frappe.get_doc(
+				{
+					"doctype": REPORT,
+					"reporting_year": 2019,
+					"figures": [{"report": "Participation", "measure": "Reviews Held", "this_year": 5}],
+				}
+			).insert()
+		report.reload()
+		report.themes = "<p>Edited narrative</p>"
+		report.save()
+		self.assertNotEqual(
+			frappe.db.get_value("IRO Annual Report Figure", {"parent": report.name, "idx": 1}, "this_year"),
+			999,
+		)
+
 	def test_the_head_of_service_approves_and_then_the_figures_are_fixed(self):
 		manager = make_user("annual.manager@example.com", "IRO Manager")
 		head = make_user("annual.head@example.com", "Head of Service")

@@ -7,11 +7,16 @@ from frappe.utils import today
 
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.letters import letter_languages_for
+from iro_standards.iro_standards.people import holds_role
 
 SETTINGS = "IRO Standards Settings"
 PRINT_FORMAT = "Letter to the Child"
 AFTER_REVIEW = "After Review"
 ALLOCATION = "Allocation"
+
+
+SENT_FIELDS = ("status", "sent_on", "sent_how", "sent_by")
+WRITTEN_FIELDS = ("iro", "iro_words", "recipient_email", "child_review")
 
 
 class IROLetter(CaseRecord):
@@ -20,7 +25,24 @@ class IROLetter(CaseRecord):
 			frappe.throw(_("Choose the review the letter follows."), title=_("Missing information"))
 		if self.letter_kind == ALLOCATION:
 			self.child_review = None
-		if self.status == "Sent" and self.has_value_changed("iro_words"):
+		if self.has_value_changed("iro") and not holds_role(self.iro, "IRO"):
+			frappe.throw(
+				_("{0} cannot sign the letter: they do not have the IRO role.").format(self.iro),
+				title=_("Wrong person"),
+			)
+		self.refuse_a_sending_not_made()
+
+	def refuse_a_sending_not_made(self) -> None:
+		"""A letter is stamped sent only by emailing it or producing it for posting, and then stays as sent."""
+		if self.flags.stamping:
+			return
+		before = self.get_doc_before_save() or frappe._dict(status="Draft")
+		if any(str(self.get(f) or "") != str(before.get(f) or "") for f in SENT_FIELDS):
+			frappe.throw(
+				_("A letter is marked sent only by emailing it or printing it for posting."),
+				title=_("Letter not sent"),
+			)
+		if before.status == "Sent" and any(self.has_value_changed(f) for f in WRITTEN_FIELDS):
 			frappe.throw(_("A letter that has been sent cannot be changed."), title=_("Letter sent"))
 
 	def refuse_unless_ready_to_send(self) -> None:
@@ -38,7 +60,11 @@ class IROLetter(CaseRecord):
 
 	def stamp_sent(self, how: str) -> None:
 		self.update({"status": "Sent", "sent_on": today(), "sent_how": how, "sent_by": frappe.session.user})
-		self.save(ignore_permissions=True)
+		self.flags.stamping = True
+		try:
+			self.save(ignore_permissions=True)
+		finally:
+			self.flags.stamping = False
 		if self.letter_kind == ALLOCATION:
 			frappe.db.set_value(
 				"Looked After Child", self.child, "iro_letter_sent_on", self.sent_on, update_modified=False
@@ -90,8 +116,10 @@ def print_for_post(name: str) -> None:
 	frappe.local.response.type = "pdf"
 
 
-def draft_letter(child: str, kind: str, iro: str | None, review: str | None = None) -> None:
-	"""A draft letter for the IRO to complete and send; one per allocation and per review."""
+def draft_letter(child: str, kind: str, iros: tuple[str | None, ...], review: str | None = None) -> None:
+	"""A draft letter for the first of ``iros`` who is an IRO to complete and send; one per
+	allocation and per review."""
+	iro = next((user for user in iros if user and holds_role(user, "IRO")), None)
 	if not iro:
 		return
 	filters = {"child": child, "letter_kind": kind, "iro": iro, "status": "Draft"}
@@ -106,8 +134,8 @@ def draft_letter(child: str, kind: str, iro: str | None, review: str | None = No
 
 def letter_on_allocation(child) -> None:
 	if child.has_value_changed("allocated_iro") and child.allocated_iro:
-		draft_letter(child.name, ALLOCATION, child.allocated_iro)
+		draft_letter(child.name, ALLOCATION, (child.allocated_iro,))
 
 
 def letter_after_review(review) -> None:
-	draft_letter(review.child, AFTER_REVIEW, review.chair or review.allocated_iro, review.name)
+	draft_letter(review.child, AFTER_REVIEW, (review.chair, review.allocated_iro), review.name)

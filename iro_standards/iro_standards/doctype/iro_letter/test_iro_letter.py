@@ -126,6 +126,32 @@ class TestIROLetter(FrappeTestCase):
 		)
 		self.assertEqual(frappe.db.get_value("IRO Letter", letter.name, "sent_how"), "Email")
 
+	def test_a_letter_cannot_be_marked_sent_by_hand_nor_signed_by_someone_not_an_iro(self):
+		(name,) = [letter.name for letter in letters_of(self.child.name, "Allocation")]
+		letter = frappe.get_doc("IRO Letter", name)
+		letter.update({"status": "Sent", "sent_on": date(2026, 1, 2)})
+		with self.assertRaisesRegex(frappe.ValidationError, "marked sent only"):
+			letter.save()
+		letter.reload()
+		letter.iro = make_user("letter.not.an.iro@example.com", "Social Worker")
+		with self.assertRaisesRegex(frappe.ValidationError, "IRO role"):
+			letter.save()
+		child = frappe.get_doc("Looked After Child", self.child.name)
+		child.iro_letter_sent_on = date(2026, 1, 2)
+		with self.assertRaisesRegex(frappe.ValidationError, "set by sending the letter"):
+			child.save()
+		self.assertEqual(frappe.db.get_value("IRO Letter", name, "status"), "Draft")
+		self.assertIsNone(frappe.db.get_value("Looked After Child", self.child.name, "iro_letter_sent_on"))
+
+	def test_a_sent_letter_cannot_be_rewritten(self):
+		(name,) = [letter.name for letter in letters_of(self.child.name, "Allocation")]
+		with static_files_served():
+			print_for_post(name)
+		letter = frappe.get_doc("IRO Letter", name)
+		letter.iro_words = "Changed after posting"
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot be changed"):
+			letter.save()
+
 	def test_the_letter_is_in_welsh_for_a_welsh_speaker_and_in_both_welsh_first_in_wales(self):
 		frappe.db.set_value("Looked After Child", self.child.name, "preferred_language", "Welsh")
 		(letter,) = letters_of(self.child.name, "Allocation")

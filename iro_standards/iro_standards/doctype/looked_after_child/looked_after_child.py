@@ -117,6 +117,12 @@ class LookedAfterChild(CaseRecord):
 		if not (self.sex_code == "F" and self.is_mother):
 			self.is_mother, self.mothers_child_born = 0, None
 		refuse_what_the_return_would_refuse(header_problems(child_of(self.as_dict(), [], [])))
+		before = self.get_doc_before_save()
+		if str(self.iro_letter_sent_on or "") != str((before and before.iro_letter_sent_on) or ""):
+			frappe.throw(
+				_("The date the IRO's letter was sent is set by sending the letter."),
+				title=_("Letter not sent"),
+			)
 
 	def set_pep_due(self) -> None:
 		if self.current_episode and self.became_looked_after:
