@@ -54,7 +54,15 @@ def refuse_what_the_return_would_refuse(problems: list[Problem]) -> None:
 	"""A value that is wrong as it stands is refused on save; one still to record is not."""
 	for problem in problems:
 		if not problem.missing:
-			frappe.throw(problem_text(problem), title=_("SSDA903 return"))
+			frappe.throw(on_its_row(problem), title=_("SSDA903 return"))
+
+
+def on_its_row(problem: Problem) -> str:
+	"""The problem's text, saying which placement row it is about."""
+	_doctype, _name, *row = problem.ref
+	if row:
+		return _("Placement row {0}: {1}").format(row[0], problem_text(problem))
+	return problem_text(problem)
 
 
 def code_label(arg: str) -> str:
@@ -201,12 +209,14 @@ def children_of_the_year(year_starting) -> list[Child]:
 def check_return(year_starting) -> list[dict]:
 	"""Every problem the app can see in the year's return, with the record to open to fix it."""
 	refuse_unless_allowed_to_export()
-	children = children_of_the_year(year_starting)
-	names = {child.ref[1]: child.child_id for child in children}
-	return [problem_row(problem, names) for problem in return_problems(children, cint(year_starting))]
+	return [
+		problem_row(problem, child.child_id)
+		for child in children_of_the_year(year_starting)
+		for problem in return_problems([child], cint(year_starting))
+	]
 
 
-def problem_row(problem: Problem, case_numbers: dict[str, str]) -> dict:
+def problem_row(problem: Problem, case_number: str) -> dict:
 	doctype, name, *row = problem.ref
 	return {
 		"reference_doctype": doctype,
@@ -214,7 +224,7 @@ def problem_row(problem: Problem, case_numbers: dict[str, str]) -> dict:
 		"row": row[0] if row else None,
 		"problem": problem_text(problem),
 		"missing": int(problem.missing),
-		"case_number": case_numbers.get(name) if doctype == CHILD else None,
+		"case_number": case_number,
 	}
 
 

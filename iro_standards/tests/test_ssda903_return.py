@@ -49,7 +49,7 @@ def coded_episode(child: str, start: date, *rows: dict, **values):
 
 def problems_of(records: set[str]) -> list[tuple]:
 	return [
-		(row["reference_name"], row["row"], row["problem"], row["missing"])
+		(row["reference_name"], row["row"], row["problem"], row["missing"], row["case_number"])
 		for row in check_return(YEAR)
 		if row["reference_name"] in records
 	]
@@ -71,7 +71,7 @@ class TestCodesOnSave(FrappeTestCase):
 	def test_a_value_the_return_would_refuse_is_refused_on_save_and_nothing_is_written(self):
 		child = coded_child()
 		before = frappe.db.count("Care Episode")
-		with self.assertRaisesRegex(frappe.ValidationError, "PR0"):
+		with self.assertRaisesRegex(frappe.ValidationError, "Placement row 1: Provider PR0"):
 			coded_episode(
 				child.name, date(2025, 6, 2), coded_placement(date(2025, 6, 2), provider_code="PR0")
 			)
@@ -153,7 +153,7 @@ class TestChecksAndExport(FrappeTestCase):
 		self.episode.save()
 		self.assertEqual(
 			problems_of({self.child.name, self.episode.name}),
-			[(self.episode.name, 2, "Record the placement type as a 903 code.", 1)],
+			[(self.episode.name, 2, "Record the placement type as a 903 code.", 1, self.child.case_number)],
 		)
 		logged = frappe.db.count(EXPORT)
 		with self.assertRaisesRegex(frappe.ValidationError, "problems"):
