@@ -172,7 +172,6 @@ PARENTS_ONLY_PROVIDER = "PR0"
 PARENT_PLACEMENT = "P1"
 NO_URN = "XXXXXXX"
 UPN_PATTERN = re.compile(r"^((?![IOS])[A-Z](\d{12}|\d{11}[A-Z]))$|^UN[1-5]$")
-UNKNOWN_UPN_UNDER_SCHOOL_AGE = "UN1"
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
 SAME_DAY = "X1"
 
@@ -221,11 +220,6 @@ EPISODE_COLUMNS = (
 	"URN",
 )
 REVIEW_COLUMNS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
-
-
-def meaning(code_set: str, code: str) -> str:
-	"""What ``code`` means in ``code_set``, or "" for a code the DfE does not define."""
-	return CODE_SETS[code_set].get(code, "")
 
 
 def code_for(code_set: str, plain_value: str) -> str:
