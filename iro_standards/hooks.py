@@ -16,7 +16,15 @@ boot_session = "iro_standards.boot.boot_session"
 permission_query_conditions = {"*": "iro_standards.permissions.query_conditions"}
 has_permission = {"*": "iro_standards.permissions.has_permission"}
 
-doc_events = {"*": {"validate": "iro_standards.guards.refuse_references_to_records_out_of_reach"}}
+doc_events = {
+	"*": {
+		"validate": [
+			"iro_standards.guards.refuse_references_to_records_out_of_reach",
+			"iro_standards.writes.check_before_writing",
+		],
+		"before_update_after_submit": "iro_standards.writes.check_before_writing",
+	},
+}
 
 before_request = [
 	"iro_standards.guards.refuse_malformed_list_arguments",

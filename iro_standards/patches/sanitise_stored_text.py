@@ -2,8 +2,8 @@
 
 import frappe
 
-from iro_standards.iro_standards.case_record import sanitised, sanitised_fields
 from iro_standards.permissions import protected_doctypes
+from iro_standards.writes import sanitised, sanitised_fields
 
 
 def execute() -> None:

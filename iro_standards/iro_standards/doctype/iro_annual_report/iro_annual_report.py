@@ -8,9 +8,10 @@ from frappe.utils import get_datetime, now_datetime
 
 from iro_standards.iro_standards.annual_report import figure_rows, year_figures
 from iro_standards.iro_standards.ssda903 import year_bounds
+from iro_standards.writes import AppDocument
 
 
-class IROAnnualReport(Document):
+class IROAnnualReport(AppDocument):
 	def validate(self) -> None:
 		self.period_start, self.period_end = year_bounds(self.reporting_year)
 		if not self.flags.generating and taken_figures_of(self) != taken_figures_of(

@@ -5,7 +5,6 @@ from dataclasses import asdict
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.dispute_stages import (
@@ -25,12 +24,13 @@ from iro_standards.standards.timescales import (
 	first_stage_below_its_predecessor,
 	stages_renamed_by_jurisdiction,
 )
+from iro_standards.writes import AppDocument
 
 SETTINGS = "IRO Standards Settings"
 REMINDER_FIELDS = ("review_reminder_days_before", "deadline_reminder_days_before")
 
 
-class IROStandardsSettings(Document):
+class IROStandardsSettings(AppDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

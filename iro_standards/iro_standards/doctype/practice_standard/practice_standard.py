@@ -8,11 +8,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from iro_standards.writes import AppDocument
+
 APPLIES_TO = ("applies_to_review", "applies_to_progress_review", "applies_to_dispute")
 DEFAULT_STANDARDS = Path(__file__).parent / "default_practice_standards.json"
 
 
-class PracticeStandard(Document):
+class PracticeStandard(AppDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from iro_standards.writes import AppDocument
 
 
-class SSDA903Export(Document):
+class SSDA903Export(AppDocument):
 	def before_insert(self) -> None:
 		if not self.flags.logged_by_the_export:
 			frappe.throw(
