@@ -61,11 +61,15 @@ scheduler_events = {"daily": ["iro_standards.tasks.daily"]}
 
 jinja = {
 	"methods": [
+		"iro_standards.prints.printable",
+		"iro_standards.prints.readable_values",
+		"iro_standards.prints.full_name",
 		"iro_standards.iro_standards.letters.letter_languages_for",
 		"iro_standards.iro_standards.letters.iro_contact_details",
 		"iro_standards.iro_standards.letters.report_languages",
 		"iro_standards.iro_standards.annual_report.translated_measure",
-	]
+	],
+	"filters": ["iro_standards.prints.safe_html"],
 }
 
 app_include_js = "/assets/iro_standards/js/iro_standards.js"
