@@ -42,6 +42,8 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "iro_standards.overrides.get_dashboard_chart",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "iro_standards.overrides.get_submitted_linked_docs",
 	"frappe.desk.search.get_link_title": "iro_standards.overrides.get_link_title",
+	"frappe.desk.search.search_link": "iro_standards.overrides.search_link",
+	"frappe.desk.search.search_widget": "iro_standards.overrides.search_widget",
 	"frappe.desk.like.toggle_like": "iro_standards.overrides.toggle_like",
 	"frappe.desk.form.utils.get_next": "iro_standards.overrides.get_next",
 	"frappe.desk.doctype.tag.tag.add_tag": "iro_standards.overrides.add_tag",
@@ -49,6 +51,7 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.remove_tag": "iro_standards.overrides.remove_tag",
 	"frappe.desk.doctype.kanban_board.kanban_board.update_order": "iro_standards.overrides.update_kanban_order",
 	"frappe.desk.form.document_follow.get_follow_users": "iro_standards.overrides.get_follow_users",
+	"frappe.www.printview.get_html_and_style": "iro_standards.overrides.get_html_and_style",
 }
 
 override_doctype_class = {"Notification": "iro_standards.notification.BellWithoutEmailNotification"}

@@ -1,6 +1,8 @@
 """Frappe's generic methods that read records without the permission hooks, each made to read
 through them. Only these, because no hook reaches them (``override_whitelisted_methods``)."""
 
+import json
+
 import frappe
 from frappe import _
 from frappe.client import validate_link as frappe_validate_link
@@ -15,10 +17,34 @@ from frappe.desk.form.utils import get_next as frappe_get_next
 from frappe.desk.like import toggle_like as frappe_toggle_like
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.desk.search import get_link_title as frappe_link_title
+from frappe.desk.search import search_link as frappe_search_link
+from frappe.desk.search import search_widget as frappe_search_widget
 from frappe.model.db_query import check_parent_permission
-from frappe.utils import get_safe_filters
+from frappe.utils import cint, get_safe_filters
+from frappe.www.printview import get_html_and_style as frappe_get_html_and_style
 
-from iro_standards.permissions import may_access_record, protected_doctypes
+from iro_standards.permissions import may_access_record, protected_doctypes, query_conditions
+
+
+def json_argument(value, name: str, kind: type | tuple[type, ...]):
+	"""An argument that must arrive as JSON of ``kind``, refused with a clear message otherwise."""
+	if isinstance(value, str):
+		try:
+			value = json.loads(value)
+		except ValueError:
+			value = None
+	if not isinstance(value, kind):
+		message = _("{0} must be a list.") if kind is list else _("{0} must be a set of names and values.")
+		frappe.throw(message.format(name), title=_("Invalid request"))
+	return value
+
+
+def existing_doctype(doctype: str) -> str:
+	if not frappe.db.exists("DocType", doctype):
+		frappe.throw(
+			_("{0} is not a document type of this site.").format(doctype), title=_("Invalid request")
+		)
+	return doctype
 
 
 @frappe.whitelist()
@@ -40,11 +66,17 @@ def get_count(doctype: str, filters=None, debug=False, cache=False, parent: str 
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	"""The list sidebar's counts; for assignees Frappe reads the records without permissions."""
+	existing_doctype(doctype)
+	filters = json_argument(current_filters, "current_filters", (list, dict))
 	if field != "assigned_to":
+		if not frappe.get_meta(doctype).has_field(field) and field not in frappe.model.default_fields:
+			frappe.throw(
+				_("{0} is not a field of {1}.").format(field, _(doctype)), title=_("Invalid request")
+			)
 		return frappe_group_by_count(doctype, current_filters, field)
 	readable = frappe.get_list(
 		doctype,
-		filters=frappe.parse_json(current_filters),
+		filters=filters,
 		fields=[f"`tab{doctype}`.`name`"],
 		order_by=None,
 		limit_page_length=0,
@@ -62,11 +94,19 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 @frappe.whitelist()
 def get_dashboard_chart(chart_name=None, chart=None, **kwargs):
 	"""Heatmap charts read with ``frappe.get_all``: not over the records of a child's file."""
-	config = (
-		frappe.get_doc("Dashboard Chart", chart_name)
-		if chart_name
-		else frappe._dict(frappe.parse_json(chart))
-	)
+	if kwargs.get("filters"):
+		for condition in json_argument(kwargs["filters"], "filters", list):
+			json_argument(condition, "filters", list)
+	if chart_name:
+		if not isinstance(chart_name, str) or not frappe.db.exists("Dashboard Chart", chart_name):
+			frappe.throw(_("There is no such chart."), frappe.DoesNotExistError)
+		config = frappe.get_doc("Dashboard Chart", chart_name)
+	else:
+		config = frappe._dict(json_argument(chart, "chart", dict))
+	if config.get("chart_type") == "Custom" or not config.get("document_type"):
+		frappe.throw(
+			_("This chart is drawn by its own source, not counted from records."), title=_("Invalid request")
+		)
 	if config.get("type") == "Heatmap" and config.get("document_type") in protected_doctypes():
 		frappe.throw(_("Heatmap charts cannot count children's records."), frappe.PermissionError)
 	return frappe_dashboard_chart(chart_name=chart_name, chart=chart, **kwargs)
@@ -74,8 +114,75 @@ def get_dashboard_chart(chart_name=None, chart=None, **kwargs):
 
 @frappe.whitelist()
 def get_submitted_linked_docs(doctype: str, name: str) -> dict:
+	"""Only the linked records the user may read (Frappe lists every one it finds)."""
 	frappe.has_permission(doctype, doc=name, throw=True)
-	return frappe_submitted_linked_docs(doctype, name)
+	found = frappe_submitted_linked_docs(doctype, name)
+	docs = [
+		linked
+		for linked in found["docs"]
+		if frappe.has_permission(linked["doctype"], "read", doc=linked["name"])
+	]
+	return {"docs": docs, "count": len(docs)}
+
+
+def user_permissions_flag(doctype: str, ignore_user_permissions) -> bool:
+	"""Frappe turns "ignore user permissions" into "ignore every permission" for a link search;
+	where the app's permission query narrows the DocType, the flag cannot skip it."""
+	if cint(ignore_user_permissions) and query_conditions(frappe.session.user, doctype):
+		return False
+	return bool(cint(ignore_user_permissions))
+
+
+@frappe.whitelist()
+def search_link(
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	filters: str | dict | list | None = None,
+	page_length: int = 10,
+	searchfield: str | None = None,
+	reference_doctype: str | None = None,
+	ignore_user_permissions: bool = False,
+):
+	return frappe_search_link(
+		doctype,
+		txt,
+		query,
+		filters,
+		page_length,
+		searchfield,
+		reference_doctype,
+		user_permissions_flag(doctype, ignore_user_permissions),
+	)
+
+
+@frappe.whitelist()
+def search_widget(
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	searchfield: str | None = None,
+	start: int = 0,
+	page_length: int = 10,
+	filters: str | dict | list | None = None,
+	filter_fields=None,
+	as_dict: bool = False,
+	reference_doctype: str | None = None,
+	ignore_user_permissions: bool = False,
+):
+	return frappe_search_widget(
+		doctype,
+		txt,
+		query,
+		searchfield,
+		start,
+		page_length,
+		filters,
+		filter_fields,
+		as_dict,
+		reference_doctype,
+		user_permissions_flag(doctype, ignore_user_permissions),
+	)
 
 
 @frappe.whitelist()
@@ -117,9 +224,12 @@ def add_tag(tag: str, dt: str, dn: str, color=None):
 
 @frappe.whitelist()
 def add_tags(tags, dt: str, docs, color=None):
-	for dn in frappe.parse_json(docs):
+	names = json_argument(docs, "docs", list)
+	words = json_argument(tags, "tags", list)
+	existing_doctype(dt)
+	for dn in names:
 		frappe.has_permission(dt, "write", doc=dn, throw=True)
-	return frappe_add_tags(tags, dt, docs, color)
+	return frappe_add_tags(words, dt, names, color)
 
 
 @frappe.whitelist()
@@ -129,13 +239,16 @@ def remove_tag(tag: str, dt: str, dn: str):
 
 
 @frappe.whitelist()
-def update_kanban_order(board_name, order):
+def update_kanban_order(board_name: str, order):
 	"""Frappe reads each card's column before any check: only cards one may write."""
 	doctype = frappe.db.get_value("Kanban Board", board_name, "reference_doctype")
-	for cards in frappe.parse_json(order).values():
-		for card in cards:
+	if not doctype:
+		frappe.throw(_("There is no such Kanban board."), frappe.DoesNotExistError)
+	columns = json_argument(order, "order", dict)
+	for cards in columns.values():
+		for card in json_argument(cards, "order", list):
 			frappe.has_permission(doctype, "write", doc=card, throw=True)
-	return frappe_update_kanban_order(board_name, order)
+	return frappe_update_kanban_order(board_name, json.dumps(columns))
 
 
 @frappe.whitelist()
@@ -143,3 +256,25 @@ def get_follow_users(doctype, doc_name):
 	"""Frappe lists a record's followers without reading the record."""
 	frappe.has_permission(doctype, "read", doc=doc_name, throw=True)
 	return frappe_get_follow_users(doctype, doc_name)
+
+
+@frappe.whitelist()
+def get_html_and_style(
+	doc: str,
+	name: str | None = None,
+	print_format: str | None = None,
+	no_letterhead: bool | None = None,
+	letterhead: str | None = None,
+	trigger_print: bool = False,
+	style: str | None = None,
+	settings: str | None = None,
+):
+	"""Print preview: a document sent unsaved must be a document of a DocType of the site."""
+	if not isinstance(name, str):
+		unsaved = json_argument(doc, "doc", dict)
+		existing_doctype(str(unsaved.get("doctype") or ""))
+	if settings:
+		json_argument(settings, "settings", dict)
+	return frappe_get_html_and_style(
+		doc, name, print_format, no_letterhead, letterhead, trigger_print, style, settings
+	)

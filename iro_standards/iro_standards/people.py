@@ -1,5 +1,7 @@
 """The people allocated to a child: each field offers, and accepts, only holders of its role."""
 
+import json
+
 import frappe
 from frappe import _
 
@@ -36,7 +38,7 @@ def holds_role(user: str, role: str) -> bool:
 @frappe.validate_and_sanitize_search_inputs
 def users_with_role(doctype, txt, searchfield, start, page_len, filters):
 	"""Enabled users holding one of the allocation roles, matched on name or email."""
-	role = (filters or {}).get("role")
+	role = filters.get("role") if isinstance(filters, dict) else None
 	if role not in ROLE_OF_FIELD.values():
 		frappe.throw(_("Choose people by one of the allocation roles."), frappe.PermissionError)
 	user = frappe.qb.DocType("User")
@@ -61,7 +63,11 @@ def users_with_role(doctype, txt, searchfield, start, page_len, filters):
 def reallocate_children(children: list[str] | str, iro: str) -> int:
 	"""Move children, each with all its open records, to another IRO as a single reallocation
 	does: all of them or, if any one is refused, none."""
-	children = frappe.parse_json(children) if isinstance(children, str) else children
+	if isinstance(children, str):
+		try:
+			children = json.loads(children)
+		except ValueError:
+			children = None
 	if not isinstance(children, list) or not all(isinstance(child, str) for child in children):
 		frappe.throw(_("Choose the children to reallocate."), title=_("Invalid value"))
 	for name in children:
