@@ -3,6 +3,7 @@ follows, likes, tags, shares, workflow actions. A user may create or change one 
 they may access, and a request can tell nobody whether a record they may not access exists."""
 
 import json
+import re
 from urllib.parse import unquote
 
 import frappe
@@ -11,6 +12,7 @@ from frappe import _
 from iro_standards.permissions import (
 	CHILD,
 	CHILD_RECORDS,
+	as_the_database_compares,
 	may_access_child,
 	may_access_record,
 	protected_doctypes,
@@ -120,12 +122,35 @@ def error_type(body: dict) -> str | None:
 
 def concerns_a_childs_file(request) -> bool:
 	"""Whether the request, decoded, names a DocType of a child's file or one of its records."""
-	doctypes = {doctype.lower() for doctype in protected_doctypes()}
-	for value in named_in(request):
-		text = value.lower()
+	doctypes = {as_the_database_compares(doctype) for doctype in protected_doctypes()}
+	values = named_in(request)
+	for value in values:
+		text = as_the_database_compares(value)
 		if any(doctype in text for doctype in doctypes) or series_names_in(value):
 			return True
-	return False
+	return bool(records_the_database_matches(values))
+
+
+PLAIN_TEXT = re.compile(r"[\x20-\x7e]*")
+LONGEST_NAME = 140
+
+
+def records_the_database_matches(values: set[str]) -> list[tuple[str, str]]:
+	"""The records of a child's file whose name the database takes to equal one of ``values``.
+
+	MariaDB's collation treats many code points as nothing (controls, joiners, variation
+	selectors, ...) and folds others; rather than list them, a value with anything but printable
+	ASCII is looked up as the database would look it up. Printable ASCII compares as the series
+	patterns already read it (case and trailing spaces aside)."""
+	loose = [value for value in values if len(value) <= LONGEST_NAME and not PLAIN_TEXT.fullmatch(value)]
+	if not loose:
+		return []
+	listed = ", ".join(frappe.db.escape(value) for value in loose)
+	query = " union all ".join(
+		f"select {frappe.db.escape(doctype)}, `name` from `tab{doctype}` where `name` in ({listed})"
+		for doctype in (CHILD, *CHILD_RECORDS)
+	)
+	return [(doctype, name) for doctype, name in frappe.db.sql(query)]
 
 
 def named_in(request) -> set[str]:
@@ -133,7 +158,13 @@ def named_in(request) -> set[str]:
 	(/app/...) are the same shell for every record and carry no data: the form's data requests
 	are checked, and refused with the app's message, in the user's language."""
 	segments = set() if request.path.startswith("/app/") else set(unquote(request.path).split("/"))
-	return strings_in(frappe.local.form_dict or {}) | segments
+	arguments = {key: value for key, value in (frappe.local.form_dict or {}).items() if not is_secret(key)}
+	return strings_in(arguments) | segments
+
+
+def is_secret(argument: str) -> bool:
+	"""Passwords are never read, nor sent to the database to be compared with names."""
+	return "pwd" in argument or "password" in argument
 
 
 DATABASE_ERRORS = frozenset({"OperationalError", "ProgrammingError", "DataError", "InternalError"})
@@ -203,10 +234,11 @@ def refuse_records_out_of_reach() -> None:
 	user = frappe.session.user
 	if sees_every_child(user):
 		return
-	for value in named_in(frappe.local.request):
-		for doctype, name in series_names_in(value):
-			if not may_access_record(doctype, name):
-				raise_not_permitted()
+	values = named_in(frappe.local.request)
+	named = [record for value in values for record in series_names_in(value)]
+	for doctype, name in (*named, *records_the_database_matches(values)):
+		if not may_access_record(doctype, name):
+			raise_not_permitted()
 
 
 def strings_in(value, depth: int = 0) -> set[str]:

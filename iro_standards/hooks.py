@@ -16,6 +16,7 @@ boot_session = "iro_standards.boot.boot_session"
 permission_query_conditions = {"*": "iro_standards.permissions.query_conditions"}
 has_permission = {"*": "iro_standards.permissions.has_permission"}
 
+_forget_file_structure = "iro_standards.permissions.forget_file_structure"
 doc_events = {
 	"*": {
 		"validate": [
@@ -24,7 +25,11 @@ doc_events = {
 		],
 		"before_update_after_submit": "iro_standards.writes.check_before_writing",
 	},
+	"DocType": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
+	"Custom Field": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
+	"Property Setter": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
 }
+clear_cache = _forget_file_structure
 
 before_request = [
 	"iro_standards.guards.refuse_malformed_list_arguments",

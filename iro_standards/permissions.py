@@ -15,6 +15,7 @@ fields, so reallocating a child moves access at once.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import frappe
 from frappe.model.document import Document
@@ -61,9 +62,20 @@ def may_access_child(child: str | None, user: str | None = None) -> bool:
 	return user in allocated.values()
 
 
-def child_tables() -> dict[str, tuple[str, ...]]:
-	"""Each table DocType that holds a child's data, with the DocTypes whose rows it holds."""
+FILE_STRUCTURE = "iro_standards:file_structure"
+REFERENCES = "iro_standards:references"
+
+
+def file_structure() -> dict:
+	"""What the guards read of the site's metadata on every request: the tables of a child's file
+	and the naming series of its records. Kept in the cache until a DocType, custom field or
+	property setter changes, so a request pays for none of the metadata."""
+	return frappe.cache.get_value(FILE_STRUCTURE, generator=read_file_structure)
+
+
+def read_file_structure() -> dict:
 	tables: dict[str, list[str]] = {}
+	series: list[tuple[str, str]] = []
 	for parent in (CHILD, *CHILD_RECORDS):
 		try:
 			meta = frappe.get_meta(parent)
@@ -72,7 +84,20 @@ def child_tables() -> dict[str, tuple[str, ...]]:
 			continue
 		for df in meta.get_table_fields():
 			tables.setdefault(df.options, []).append(parent)
-	return {table: tuple(parents) for table, parents in tables.items()}
+		field = meta.get_field("naming_series")
+		options = (field.options or "").split("\n") if field else ()
+		series.extend((parent, series_pattern(option.strip())) for option in options if option.strip())
+	return {"child_tables": {table: tuple(parents) for table, parents in tables.items()}, "series": series}
+
+
+def forget_file_structure(doc=None, method=None) -> None:
+	"""On a change to any DocType, custom field or property setter, and on clear-cache."""
+	frappe.cache.delete_value([FILE_STRUCTURE, REFERENCES])
+
+
+def child_tables() -> dict[str, tuple[str, ...]]:
+	"""Each table DocType that holds a child's data, with the DocTypes whose rows it holds."""
+	return file_structure()["child_tables"]
 
 
 def protected_doctypes() -> tuple[str, ...]:
@@ -93,35 +118,58 @@ def series_pattern(series: str) -> str:
 	return r"(?<![A-Z0-9])" + "".join(parts) + r"(-\d+)?(?![0-9])"
 
 
-IGNORED_BY_THE_COLLATION = frozenset({"Cc", "Cf"})
+COLLATION = "utf8mb4_unicode_ci"
+PLAIN_CHARACTERS = frozenset(map(chr, range(0x20, 0x7F)))
+MOST_WEIGHTS_A_QUERY = 1000
+NAME_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+database_equivalents: dict[str, str] = {}
 
 
 def as_the_database_compares(text: str) -> str:
-	"""Text folded the way MariaDB's utf8mb4_unicode_ci compares names: case, accents, width,
-	dashes, trailing spaces, and characters it gives no weight (zero-width and control
-	characters) do not matter."""
+	"""Text folded the way MariaDB's collation compares names, as the database itself says: each
+	character it gives no weight is dropped, each it weighs as a letter, digit or dash of a name
+	becomes that character; then case, accents, width and dashes are folded."""
+	text = "".join(equivalents_in_the_database(text).get(char, char) for char in text)
 	decomposed = unicodedata.normalize("NFKD", text)
-	bare = "".join(
-		char
-		for char in decomposed
-		if not unicodedata.combining(char) and unicodedata.category(char) not in IGNORED_BY_THE_COLLATION
-	)
+	bare = "".join(char for char in decomposed if not unicodedata.combining(char))
 	dashed = "".join("-" if unicodedata.category(char) == "Pd" else char for char in bare)
 	return unicodedata.normalize("NFKC", dashed).upper()
+
+
+def equivalents_in_the_database(text: str) -> dict[str, str]:
+	"""What each character of ``text`` outside printable ASCII is to the database's collation: ""
+	for one it ignores, a name's character for one it weighs the same, itself otherwise. Asked
+	once per character and process."""
+	unknown = sorted({char for char in text if char not in PLAIN_CHARACTERS} - database_equivalents.keys())
+	if unknown:
+		name_characters = dict(zip(weights_of(list(NAME_CHARACTERS)), NAME_CHARACTERS, strict=True))
+		for char, weight in zip(unknown, weights_of(unknown), strict=True):
+			database_equivalents[char] = "" if not weight else name_characters.get(weight, char)
+	return database_equivalents
+
+
+def weights_of(chars: list[str]) -> list[str]:
+	weight = f"hex(weight_string(convert(%s using utf8mb4) collate {COLLATION}))"
+	weights = []
+	for start in range(0, len(chars), MOST_WEIGHTS_A_QUERY):
+		chunk = chars[start : start + MOST_WEIGHTS_A_QUERY]
+		weights.extend(frappe.db.sql("select " + ", ".join([weight] * len(chunk)), chunk)[0])
+	return weights
 
 
 def series_names_in(text: str) -> list[tuple[str, str]]:
 	"""Every (DocType, name) of a child's file that ``text`` names by its naming series."""
 	folded = as_the_database_compares(text)
-	found = []
-	for doctype in (CHILD, *CHILD_RECORDS):
-		field = frappe.get_meta(doctype).get_field("naming_series")
-		for series in (field.options or "").split("\n") if field else ():
-			if series.strip():
-				found.extend(
-					(doctype, m.group(0)) for m in re.finditer(series_pattern(series.strip()), folded)
-				)
-	return found
+	return [
+		(doctype, match.group(0))
+		for doctype, pattern in file_structure()["series"]
+		for match in compiled(pattern).finditer(folded)
+	]
+
+
+@lru_cache(maxsize=256)
+def compiled(pattern: str) -> re.Pattern:
+	return re.compile(pattern)
 
 
 def child_of_record(doctype: str, name: str | None) -> str | None:
@@ -186,6 +234,11 @@ def record_condition(doctype: str, user: str) -> str:
 
 
 def references(doctype: str) -> list[tuple[str | None, str, str | None]]:
+	"""How records of ``doctype`` (outside the child's file) can point at it, as kept in the cache."""
+	return frappe.cache.hget(REFERENCES, doctype, generator=lambda: read_references(doctype))
+
+
+def read_references(doctype: str) -> list[tuple[str | None, str, str | None]]:
 	"""How records of ``doctype`` (outside the child's file) can point at it.
 
 	Each entry is (field holding the DocType, field holding the name, fixed DocType): a DocType
@@ -250,17 +303,19 @@ def tags_condition(user: str) -> str:
 
 
 def reference_condition(doctype: str, entry: tuple[str | None, str, str | None], user: str) -> str:
+	"""Records pointing at a child's file that ``user`` may see. Frappe's records point at a file's
+	records, never at their table rows: one that points at a row is seen by no scoped user, which
+	keeps the condition to one branch per record DocType."""
 	doctype_field, name_field, fixed = entry
 	name_column = f"`tab{doctype}`.`{name_field}`"
 	if fixed:
 		return f"(ifnull({name_column}, '') = '' or {name_column} in ({accessible_names_sql(fixed, user)}))"
 	doctype_column = f"`tab{doctype}`.`{doctype_field}`"
-	protected = protected_doctypes()
-	listed = ", ".join(frappe.db.escape(target) for target in protected)
+	listed = ", ".join(frappe.db.escape(target) for target in protected_doctypes())
 	allowed = " or ".join(
 		f"({doctype_column} = {frappe.db.escape(target)} "
 		f"and {name_column} in ({accessible_names_sql(target, user)}))"
-		for target in protected
+		for target in (CHILD, *CHILD_RECORDS)
 	)
 	return f"(ifnull({doctype_column}, '') not in ({listed}) or {allowed})"
 
