@@ -22,6 +22,14 @@ ROLES = ("IRO", "IRO Manager", "Safeguarding Admin", "Social Worker", "Team Mana
 
 def after_install() -> None:
 	ensure_install_data()
+	hide_tracebacks_unless_testing()
+
+
+def hide_tracebacks_unless_testing() -> None:
+	"""A fresh site answers errors with full tracebacks to anyone; a site with the app does only
+	where it is a test site (``allow_tests``)."""
+	if not frappe.conf.allow_tests:
+		frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
 def after_migrate() -> None:
