@@ -1,7 +1,8 @@
 """The child's file on the child's timeline: episodes, reviews, contacts, disputes, ratings and
 child protection conferences, each on its own date and linking to its record
-(``additional_timeline_content``). Read through the list permissions, so the timeline shows what
-the reader may open."""
+(``additional_timeline_content``). Once the reader may open the child, each kind of record is read
+for that child alone, if the reader's roles may read that kind: the timeline shows what the reader
+may open, without the list permission machinery once per kind."""
 
 import frappe
 from frappe import _
@@ -9,6 +10,8 @@ from frappe.utils import escape_html, formatdate, getdate
 
 
 def child_file_events(doctype: str, docname: str) -> list[dict]:
+	if not frappe.has_permission(doctype, "read", doc=docname):
+		return []
 	events = [
 		*episode_events(docname),
 		*review_events(docname),
@@ -18,6 +21,13 @@ def child_file_events(doctype: str, docname: str) -> list[dict]:
 		*conference_events(docname),
 	]
 	return sorted(events, key=lambda event: event["creation"], reverse=True)
+
+
+def records_of(doctype: str, child: str, fields: list[str], **filters) -> list[frappe._dict]:
+	"""The child's records of ``doctype``, when the reader's roles may read that DocType."""
+	if not frappe.has_permission(doctype, "read"):
+		return []
+	return frappe.get_all(doctype, {"child": child, **filters}, fields)
 
 
 def event(on, doctype: str, name: str, text: str, icon: str) -> dict:
@@ -32,7 +42,7 @@ def event(on, doctype: str, name: str, text: str, icon: str) -> dict:
 
 def episode_events(child: str) -> list[dict]:
 	events = []
-	episodes = frappe.get_list("Care Episode", {"child": child}, ["name", "start_date", "end_date"])
+	episodes = records_of("Care Episode", child, ["name", "start_date", "end_date"])
 	for episode in episodes:
 		events.append(
 			event(episode.start_date, "Care Episode", episode.name, _("Became looked after"), "organization")
@@ -74,10 +84,11 @@ def placement_events(episodes: list[str]) -> list[dict]:
 
 def review_events(child: str) -> list[dict]:
 	events = []
-	for review in frappe.get_list(
+	for review in records_of(
 		"Child Review",
-		{"child": child, "docstatus": ("<", 2)},
+		child,
 		["name", "held_date", "planned_date", "review_kind", "status", "docstatus"],
+		docstatus=("<", 2),
 	):
 		kind = _(review.review_kind or "Subsequent")
 		if review.held_date:
@@ -98,14 +109,14 @@ def contact_events(child: str) -> list[dict]:
 			_("IRO contact: {0}").format(_(contact.kind)),
 			"users",
 		)
-		for contact in frappe.get_list("IRO Contact", {"child": child}, ["name", "contact_date", "kind"])
+		for contact in records_of("IRO Contact", child, ["name", "contact_date", "kind"])
 	]
 
 
 def dispute_events(child: str) -> list[dict]:
 	events = []
-	for dispute in frappe.get_list(
-		"IRO Dispute", {"child": child}, ["name", "raised_on", "resolved_on", "category", "status"]
+	for dispute in records_of(
+		"IRO Dispute", child, ["name", "raised_on", "resolved_on", "category", "status"]
 	):
 		text = _("Dispute raised: {0}").format(_(dispute.category))
 		events.append(event(dispute.raised_on, "IRO Dispute", dispute.name, text, "criticize"))
@@ -124,9 +135,7 @@ def rating_events(child: str) -> list[dict]:
 			_("Care plan rated {0}").format(_(rating.care_plan_rag)),
 			"star",
 		)
-		for rating in frappe.get_list(
-			"Care Plan RAG Update", {"child": child}, ["name", "rated_on", "care_plan_rag"]
-		)
+		for rating in records_of("Care Plan RAG Update", child, ["name", "rated_on", "care_plan_rag"])
 	]
 
 
@@ -141,9 +150,10 @@ def conference_events(child: str) -> list[dict]:
 			),
 			"users",
 		)
-		for conference in frappe.get_list(
+		for conference in records_of(
 			"Child Protection Conference",
-			{"child": child, "docstatus": 1},
+			child,
 			["name", "held_date", "conference_kind", "outcome"],
+			docstatus=1,
 		)
 	]
