@@ -492,6 +492,8 @@ class TestTheAttackClasses(LiveServerTestCase):
 				{"advocacy_service": "x" * 70_000},
 				{"bilingual_letters": -5},
 				{"bilingual_letters": "yes"},
+				{"closure_days": "x"},
+				{"school_terms": [1, 2]},
 			):
 				answer = manager.put(f"{self.base}{settings}", json=values, timeout=30)
 				self.assertEqual(answer.status_code, 417, answer.text[:300])
