@@ -131,6 +131,8 @@ def concerns_a_childs_file(request) -> bool:
 	return bool(records_the_database_matches(values))
 
 
+FORM_MIMETYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+MOST_BODY_READ = 1_000_000
 PLAIN_TEXT = re.compile(r"[\x20-\x7e]*")
 LONGEST_NAME = 140
 
@@ -158,8 +160,24 @@ def named_in(request) -> set[str]:
 	(/app/...) are the same shell for every record and carry no data: the form's data requests
 	are checked, and refused with the app's message, in the user's language."""
 	segments = set() if request.path.startswith("/app/") else set(unquote(request.path).split("/"))
-	arguments = {key: value for key, value in (frappe.local.form_dict or {}).items() if not is_secret(key)}
-	return strings_in(arguments) | segments
+	return strings_in(without_secrets(frappe.local.form_dict)) | strings_in(unparsed_body(request)) | segments
+
+
+def unparsed_body(request) -> dict | str:
+	"""A body Frappe reads itself, past the form (a REST write sent as text/plain, say)."""
+	if request.method not in ("POST", "PUT", "PATCH", "DELETE") or request.mimetype in FORM_MIMETYPES:
+		return ""
+	body = request.get_data(cache=True, as_text=True)[:MOST_BODY_READ]
+	try:
+		return without_secrets(json.loads(body))
+	except ValueError:
+		return body
+
+
+def without_secrets(arguments):
+	if not isinstance(arguments, dict):
+		return arguments
+	return {key: value for key, value in arguments.items() if not is_secret(str(key))}
 
 
 def is_secret(argument: str) -> bool:
@@ -254,7 +272,7 @@ def strings_in(value, depth: int = 0) -> set[str]:
 	if depth > 8:
 		return set()
 	if isinstance(value, dict):
-		return set().union(*(strings_in(v, depth + 1) for v in value.values()))
+		return set().union(*(strings_in(v, depth + 1) for v in (*value.keys(), *value.values())))
 	if isinstance(value, list | tuple):
 		return set().union(*(strings_in(v, depth + 1) for v in value))
 	return set()

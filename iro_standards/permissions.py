@@ -321,14 +321,17 @@ def reference_condition(doctype: str, entry: tuple[str | None, str, str | None],
 
 
 def referenced_records(doc: Document) -> list[tuple[str, str]]:
-	"""The records of a child's file that a Frappe record (a file, comment, ToDo, ...) points at."""
+	"""The records of a child's file that a Frappe record (a file, comment, ToDo, ...) points at,
+	in its own fields or in its table rows (a Contact's or Address's links, an Event's
+	participants, a Communication's timeline links, ...)."""
 	protected = protected_doctypes()
 	found = []
-	for doctype_field, name_field, fixed in references(doc.doctype):
-		target = fixed or doc.get(doctype_field)
-		name = doc.get(name_field)
-		if target in protected and name:
-			found.append((target, name))
+	for record in (doc, *doc.get_all_children()):
+		for doctype_field, name_field, fixed in references(record.doctype):
+			target = fixed or record.get(doctype_field)
+			name = record.get(name_field)
+			if target in protected and name:
+				found.append((target, name))
 	return found
 
 

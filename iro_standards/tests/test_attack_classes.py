@@ -252,6 +252,74 @@ class TestTheAttackClasses(LiveServerTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(NEW_TABLE, row, "note"), "edited")
 
+	def test_2_no_row_of_a_frappe_record_may_point_at_a_childs_file_however_the_body_is_sent(self):
+		"""A Contact's or Address's links and an Event's participants are table rows: Frappe fills a
+		link's title by reading the linked record, so a row pointing at a child's record would hand
+		back the child's name."""
+		child = self.victim[CHILD][0]
+		missing = child.rsplit("-", 1)[0] + "-99999"
+		links = [{"link_doctype": CHILD, "link_name": child}]
+		bodies = {
+			"Contact": {"first_name": "zqcontact", "links": links},
+			"Address": {"address_line1": "1 Road", "city": "Town", "address_type": "Billing", "links": links},
+			"Event": {
+				"subject": "zqevent",
+				"starts_on": "2026-01-01 10:00:00",
+				"event_type": "Public",
+				"event_participants": [{"reference_doctype": CHILD, "reference_docname": child}],
+			},
+		}
+		before = frappe.db.count("Dynamic Link", {"link_name": child}) + frappe.db.count(
+			"Event Participants", {"reference_docname": child}
+		)
+		problems = []
+		for user in (self.desk_user, self.attacker, self.social_worker):
+			session = self.session(user)
+			for doctype, body in bodies.items():
+				answers = {}
+				for name in (child, missing):
+					sent = json.loads(json.dumps(body).replace(child, name))
+					for how, send in (
+						("json", lambda path, sent=sent: session.post(path, json=sent, timeout=30)),
+						(
+							"text/plain",
+							lambda path, sent=sent: session.post(
+								path,
+								data=json.dumps(sent),
+								headers={"Content-Type": "text/plain"},
+								timeout=30,
+							),
+						),
+						(
+							"form key",
+							lambda path, sent=sent: session.post(
+								path,
+								data=json.dumps(sent),
+								headers={"Content-Type": "application/x-www-form-urlencoded"},
+								timeout=30,
+							),
+						),
+					):
+						answer = send(f"{self.base}/api/resource/{doctype}")
+						answers.setdefault(how, []).append(
+							(answer.status_code, answer.text.replace(name, "<name>"))
+						)
+						if answer.status_code < 400 or self.leaks(answer.text, name):
+							problems.append(
+								f"{user} {doctype} {how} {name}: {answer.status_code} {answer.text[:150]}"
+							)
+				problems.extend(
+					f"{user} {doctype} {how}: a missing record answers differently"
+					for how, (found, absent) in answers.items()
+					if found != absent
+				)
+		frappe.db.rollback()
+		after = frappe.db.count("Dynamic Link", {"link_name": child}) + frappe.db.count(
+			"Event Participants", {"reference_docname": child}
+		)
+		self.assertEqual(after, before, "a row pointing at the child was written")
+		self.assertEqual(problems, [], "\n".join(problems[:20]))
+
 	def app_print_formats(self) -> list[frappe._dict]:
 		formats = frappe.get_all(
 			"Print Format", filters={"module": "IRO Standards"}, fields=["name", "doc_type"]
