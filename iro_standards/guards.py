@@ -13,6 +13,7 @@ from iro_standards.permissions import (
 	CHILD,
 	CHILD_RECORDS,
 	as_the_database_compares,
+	child_tables,
 	may_access_child,
 	may_access_record,
 	protected_doctypes,
@@ -254,9 +255,22 @@ def refuse_records_out_of_reach() -> None:
 		return
 	values = named_in(frappe.local.request)
 	named = [record for value in values for record in series_names_in(value)]
-	for doctype, name in (*named, *records_the_database_matches(values)):
+	for doctype, name in (*named, *records_the_database_matches(values), *rows_named_in(values)):
 		if not may_access_record(doctype, name):
 			raise_not_permitted()
+
+
+def rows_named_in(values: set[str]) -> list[tuple[str, str]]:
+	"""The rows of a child's file a request names, when it names their table's DocType: Frappe
+	checks a row loaded on its own against its parent DocType only (print view, PDF, likes, tags),
+	so each row named is checked against its own parent record here."""
+	tables = [table for table in child_tables() if table in values]
+	names = [value for value in values if len(value) <= LONGEST_NAME]
+	return [
+		(table, name)
+		for table in tables
+		for name in frappe.get_all(table, filters={"name": ("in", names)}, pluck="name")
+	]
 
 
 def strings_in(value, depth: int = 0) -> set[str]:

@@ -1,6 +1,7 @@
 """Frappe's generic methods that read records without the permission hooks, each made to read
 through them. Only these, because no hook reaches them (``override_whitelisted_methods``)."""
 
+import inspect
 import json
 
 import frappe
@@ -25,6 +26,8 @@ from frappe.www.printview import get_html_and_style as frappe_get_html_and_style
 
 from iro_standards.permissions import may_access_record, protected_doctypes, query_conditions
 
+SEARCH_ARGUMENTS = 6
+
 
 def json_argument(value, name: str, kind: type | tuple[type, ...]):
 	"""An argument that must arrive as JSON of ``kind``, refused with a clear message otherwise."""
@@ -37,6 +40,26 @@ def json_argument(value, name: str, kind: type | tuple[type, ...]):
 		message = _("{0} must be a list.") if kind is list else _("{0} must be a set of names and values.")
 		frappe.throw(message.format(name), title=_("Invalid request"))
 	return value
+
+
+def refuse_rows(doctype: str) -> None:
+	"""Likes and tags are kept on a record, never on one of its table rows."""
+	if frappe.db.get_value("DocType", doctype, "istable"):
+		frappe.throw(_("{0} rows cannot be liked or tagged.").format(_(doctype)), title=_("Invalid request"))
+
+
+def takes_search_arguments(query: str) -> bool:
+	"""Whether a whitelisted method named as a link search's query takes what a search passes it
+	(doctype, txt, searchfield, start, page length, filters)."""
+	try:
+		parameters = list(inspect.signature(frappe.get_attr(query)).parameters.values())
+	except (ImportError, AttributeError, ValueError, TypeError, frappe.AppNotInstalledError):
+		frappe.clear_last_message()
+		return False
+	if any(parameter.kind is inspect.Parameter.VAR_POSITIONAL for parameter in parameters):
+		return True
+	positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+	return sum(parameter.kind in positional for parameter in parameters) >= SEARCH_ARGUMENTS
 
 
 def existing_doctype(doctype: str) -> str:
@@ -144,6 +167,8 @@ def search_link(
 	reference_doctype: str | None = None,
 	ignore_user_permissions: bool = False,
 ):
+	if query and not takes_search_arguments(query):
+		frappe.throw(_("{0} is not a search.").format(query), title=_("Invalid request"))
 	return frappe_search_link(
 		doctype,
 		txt,
@@ -170,6 +195,8 @@ def search_widget(
 	reference_doctype: str | None = None,
 	ignore_user_permissions: bool = False,
 ):
+	if query and not takes_search_arguments(query):
+		frappe.throw(_("{0} is not a search.").format(query), title=_("Invalid request"))
 	return frappe_search_widget(
 		doctype,
 		txt,
@@ -204,6 +231,7 @@ def get_link_title(doctype: str, docname: str):
 @frappe.whitelist()
 def toggle_like(doctype: str, name: str, add=False) -> None:
 	"""Frappe writes the like on the record before any check: only on a record one may read."""
+	refuse_rows(doctype)
 	frappe.has_permission(doctype, "read", doc=name, throw=True)
 	frappe_toggle_like(doctype, name, add)
 
@@ -218,6 +246,7 @@ def get_next(doctype: str, value: str, prev, filters=None, sort_order="desc", so
 @frappe.whitelist()
 def add_tag(tag: str, dt: str, dn: str, color=None):
 	"""Frappe reads and rewrites the record's tags before any check."""
+	refuse_rows(dt)
 	frappe.has_permission(dt, "write", doc=dn, throw=True)
 	return frappe_add_tag(tag, dt, dn, color)
 
@@ -227,6 +256,7 @@ def add_tags(tags, dt: str, docs, color=None):
 	names = json_argument(docs, "docs", list)
 	words = json_argument(tags, "tags", list)
 	existing_doctype(dt)
+	refuse_rows(dt)
 	for dn in names:
 		frappe.has_permission(dt, "write", doc=dn, throw=True)
 	return frappe_add_tags(words, dt, names, color)
@@ -234,6 +264,7 @@ def add_tags(tags, dt: str, docs, color=None):
 
 @frappe.whitelist()
 def remove_tag(tag: str, dt: str, dn: str):
+	refuse_rows(dt)
 	frappe.has_permission(dt, "write", doc=dn, throw=True)
 	return frappe_remove_tag(tag, dt, dn)
 

@@ -110,7 +110,7 @@ def check_values(record: BaseDocument) -> None:
 		value = record.get(df.fieldname)
 		if value is None or value == "":
 			continue
-		if df.fieldtype == "Date":
+		if df.fieldtype in ("Date", "Datetime"):
 			check_date(record, df.fieldname, value)
 		elif df.fieldtype in TEXT_TYPES and not isinstance(value, str):
 			refuse(record, df.fieldname, _("{0} must be text."))

@@ -382,6 +382,41 @@ class TestTheAttackClasses(LiveServerTestCase):
 				problems.append(f"{user} {print_format.name} {list(attempt)}: {found}")
 		return problems
 
+	def test_3_rows_of_a_childs_file_are_not_printed_liked_or_tagged_on_their_own(self):
+		"""Frappe checks a row loaded on its own against its parent DocType only; each row of the
+		victim's file, named with its table, is refused like a missing one."""
+		problems = []
+		for user in (self.attacker, self.social_worker, self.team_manager):
+			session = self.session(user)
+			for table in child_tables():
+				for row in self.victim.get(table, [])[:1]:
+					answers = [
+						self.get(session, "/printview", doctype=table, name=row),
+						self.get(
+							session,
+							"/api/method/frappe.utils.print_format.download_pdf",
+							doctype=table,
+							name=row,
+						),
+						self.call(
+							session, "frappe.desk.like.toggle_like", doctype=table, name=row, add="Yes"
+						),
+						self.call(
+							session, "frappe.desk.doctype.tag.tag.add_tag", tag="zqrow", dt=table, dn=row
+						),
+						self.call(
+							session,
+							"frappe.desk.form.document_follow.follow_document",
+							doctype=table,
+							doc_name=row,
+							user=user,
+						),
+					]
+					for answer in answers:
+						if answer.status_code not in (403, 404, 417) or self.leaks(answer.text, row):
+							problems.append(f"{user} {answer.url}: {answer.status_code} {answer.text[:120]}")
+		self.assertEqual(problems, [], "\n".join(problems[:20]))
+
 	def test_3_the_reader_still_prints_their_own_records(self):
 		session = self.session(self.attacker)
 		for print_format in self.app_print_formats():
@@ -521,6 +556,12 @@ class TestTheAttackClasses(LiveServerTestCase):
 					answer = self.call(session, "frappe.www.printview.get_html_and_style", **arguments)
 					if answer.status_code >= 500:
 						errors.append(f"{user} get_html_and_style({arguments})")
+			for query in ("iro_standards.iro_standards.cards.open_disputes", "no_such_app.search"):
+				answer = self.call(
+					session, "frappe.desk.search.search_widget", doctype=CHILD, txt="", query=query
+				)
+				if answer.status_code >= 500:
+					errors.append(f"{user} search_widget(query={query})")
 			for chart in charts:
 				for value in HOSTILE_VALUES:
 					answer = self.call(
