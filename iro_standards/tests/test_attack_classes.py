@@ -24,6 +24,7 @@ from iro_standards.tests.factories import make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.marked_records import make_marked_child_file
 from iro_standards.tests.test_adversarial import whitelisted_methods
+from iro_standards.writes import MOST_ROWS
 
 MARKER = "zqclassmark"
 OWN_MARKER = "zqownclassmark"
@@ -582,7 +583,7 @@ class TestTheAttackClasses(LiveServerTestCase):
 		invitees = frappe.db.count("Conference Invitee", {"parent": conference})
 		crowd = [
 			{"attendee_name": f"Invitee {n}", "agency": "Health", "response": "Attending"}
-			for n in range(2000)
+			for n in range(MOST_ROWS + 1)
 		]
 		answer = session.put(
 			f"{self.base}/api/resource/Child Protection Conference/{conference}",
