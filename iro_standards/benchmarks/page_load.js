@@ -1,6 +1,7 @@
 // Page-load benchmark (not a test): how long the desk takes, in headless Chromium, to bring each
 // screen a manager or an IRO opens to network-idle on the demo service. Each page is opened once
-// to warm the caches, then timed RUNS times; the median is printed.
+// to warm the caches, then timed RUNS times; the median is printed, with its ratio to Frappe's own
+// page of the same kind on the same site (the Users workspace, the ToDo list, a User's form).
 // Usage: NODE_PATH=... node page_load.js BASE_URL [RUNS]
 // (build the demo first: bench --site SITE execute iro_standards.demo.make)
 const { chromium } = require("playwright-core");
@@ -47,11 +48,16 @@ function median(values) {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function measure(page, label, path) {
+const core = {};
+
+async function measure(page, label, path, against) {
 	await timeTo(page, path);
 	const times = [];
 	for (let run = 0; run < RUNS; run++) times.push(await timeTo(page, path));
-	console.log(`${label.padEnd(52)} ${String(median(times)).padStart(6)} ms  (min ${Math.min(...times)}, max ${Math.max(...times)})`);
+	const ms = median(times);
+	const ratio = against ? `  ${(ms / core[against]).toFixed(2)}x ${against}` : "";
+	console.log(`${label.padEnd(52)} ${String(ms).padStart(6)} ms  (min ${Math.min(...times)}, max ${Math.max(...times)})${ratio}`);
+	return ms;
 }
 
 (async () => {
@@ -61,20 +67,28 @@ async function measure(page, label, path) {
 		frappe.db.get_value("Child Review", { docstatus: 1 }, "name").then((r) => r.message.name)
 	);
 	console.log(`page to network-idle, median of ${RUNS} runs after one warm-up`);
-	await measure(manager, "IRO manager: IRO Service workspace", "/app/iro-service");
-	await measure(manager, "IRO manager: list of children (300)", "/app/looked-after-child");
-	await measure(manager, "IRO manager: a held review's form", `/app/child-review/${review}`);
+	core["Users workspace"] = await measure(manager, "Frappe: Users workspace", "/app/users");
+	core["ToDo list"] = await measure(manager, "Frappe: ToDo list", "/app/todo");
+	core["User form"] = await measure(manager, "Frappe: a User's form", "/app/user/morgan.vale@demo.example.org");
+	await measure(manager, "IRO manager: IRO Service workspace", "/app/iro-service", "Users workspace");
+	await measure(manager, "IRO manager: list of children (300)", "/app/looked-after-child", "ToDo list");
+	await measure(manager, "IRO manager: a held review's form", `/app/child-review/${review}`, "User form");
 	const conference = await manager.evaluate(() =>
 		frappe.db
 			.get_value("Child Protection Conference", { docstatus: 1 }, "name")
 			.then((r) => r.message.name)
 	);
-	await measure(manager, "IRO manager: a held conference's form", `/app/child-protection-conference/${conference}`);
+	await measure(
+		manager,
+		"IRO manager: a held conference's form",
+		`/app/child-protection-conference/${conference}`,
+		"User form"
+	);
 	for (const report of REPORTS) {
-		await measure(manager, `IRO manager: report ${report}`, `/app/query-report/${report}`);
+		await measure(manager, `IRO manager: report ${report}`, `/app/query-report/${report}`, "ToDo list");
 	}
 	const iro = await signIn(browser, "iona.brook@demo.example.org");
-	await measure(iro, "IRO: My Work workspace", "/app/my-work");
-	await measure(iro, "IRO: My Work report", "/app/query-report/My Work");
+	await measure(iro, "IRO: My Work workspace", "/app/my-work", "Users workspace");
+	await measure(iro, "IRO: My Work report", "/app/query-report/My Work", "ToDo list");
 	await browser.close();
 })();
