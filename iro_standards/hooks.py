@@ -57,6 +57,9 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.kanban_board.kanban_board.update_order": "iro_standards.overrides.update_kanban_order",
 	"frappe.desk.form.document_follow.get_follow_users": "iro_standards.overrides.get_follow_users",
 	"frappe.www.printview.get_html_and_style": "iro_standards.overrides.get_html_and_style",
+	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": "iro_standards.overrides.get_workflow_state_count",
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "iro_standards.overrides.get_tagged_docs",
+	"frappe.utils.goal.get_monthly_goal_graph_data": "iro_standards.overrides.get_monthly_goal_graph_data",
 }
 
 override_doctype_class = {"Notification": "iro_standards.notification.BellWithoutEmailNotification"}

@@ -22,8 +22,10 @@ from frappe.desk.search import search_link as frappe_search_link
 from frappe.desk.search import search_widget as frappe_search_widget
 from frappe.model.db_query import check_parent_permission
 from frappe.utils import cint, get_safe_filters
+from frappe.utils.goal import get_monthly_goal_graph_data as frappe_goal_graph_data
 from frappe.www.printview import get_html_and_style as frappe_get_html_and_style
 
+from iro_standards.guards import raise_not_permitted
 from iro_standards.permissions import may_access_record, protected_doctypes, query_conditions
 
 SEARCH_ARGUMENTS = 6
@@ -309,3 +311,46 @@ def get_html_and_style(
 	return frappe_get_html_and_style(
 		doc, name, print_format, no_letterhead, letterhead, trigger_print, style, settings
 	)
+
+
+@frappe.whitelist()
+def get_workflow_state_count(doctype: str, workflow_state_field: str, states) -> list[dict]:
+	"""The list sidebar's workflow state counts, counted through the list permissions (Frappe
+	counts every record, grouped by any column the caller names)."""
+	existing_doctype(doctype)
+	frappe.has_permission(doctype, "read", throw=True)
+	workflow = frappe.get_all(
+		"Workflow", {"document_type": doctype, "is_active": 1}, pluck="workflow_state_field", limit=1
+	)
+	if workflow_state_field not in workflow:
+		frappe.throw(
+			_("{0} is not the workflow state field of {1}.").format(workflow_state_field, _(doctype)),
+			title=_("Invalid request"),
+		)
+	rows = frappe.get_list(
+		doctype,
+		fields=[workflow_state_field, "count(*) as count"],
+		filters={workflow_state_field: ["not in", json_argument(states, "states", list)]},
+		group_by=workflow_state_field,
+		order_by=None,
+	)
+	return [row for row in rows if row[workflow_state_field]]
+
+
+@frappe.whitelist()
+def get_tagged_docs(doctype: str, tag: str) -> list:
+	"""Records with a tag, read through the list permissions (Frappe reads every record)."""
+	existing_doctype(doctype)
+	frappe.has_permission(doctype, "read", throw=True)
+	return frappe.get_list(doctype, filters={"_user_tags": ("like", tag)}, fields=["name"], as_list=True)
+
+
+@frappe.whitelist()
+def get_monthly_goal_graph_data(goal_doctype: str, aggregation: str = "sum", **kwargs) -> dict:
+	"""Frappe's goal graph aggregates any field of the goal DocType under the caller's filters with
+	no permission query: never over a DocType the app's scoping narrows."""
+	if query_conditions(frappe.session.user, existing_doctype(goal_doctype)):
+		raise_not_permitted()
+	if aggregation not in ("sum", "count", "avg"):
+		frappe.throw(_("{0} is not a sum, count or average.").format(aggregation), title=_("Invalid request"))
+	return frappe_goal_graph_data(goal_doctype=goal_doctype, aggregation=aggregation, **kwargs)

@@ -451,6 +451,59 @@ class TestTheAttackClasses(LiveServerTestCase):
 				)
 				self.assertEqual(self.leaks(answer.text), [], answer.text)
 
+	def test_4_frappes_counting_and_tag_methods_read_through_the_permissions(self):
+		"""Methods of Frappe that read a DocType the caller names with the database alone: workflow
+		state counts grouped by any column, tagged records, and the goal graph's aggregates."""
+		review = self.own["Child Review"][0]
+		problems = []
+		for user in (self.attacker, self.social_worker, self.team_manager):
+			session = self.session(user)
+			answers = [
+				self.call(
+					session,
+					"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count",
+					doctype=doctype,
+					workflow_state_field=field,
+					states="[]",
+				)
+				for doctype, field in (
+					(CHILD, "first_name"),
+					("Child Review", "rag_narrative"),
+					("Child Review", "status"),
+				)
+			]
+			answers += [
+				self.call(session, "frappe.desk.doctype.tag.tag.get_tagged_docs", doctype=doctype, tag="%")
+				for doctype in (CHILD, *CHILD_RECORDS)
+			]
+			answers.append(
+				self.call(
+					session,
+					"frappe.utils.goal.get_monthly_goal_graph_data",
+					title="x",
+					doctype="Child Review",
+					docname=review,
+					goal_value_field="venue",
+					goal_total_field="venue",
+					goal_history_field="venue",
+					goal_doctype="Child Review",
+					goal_doctype_link="child",
+					goal_field="name",
+					date_field="planned_date",
+					aggregation="count",
+					filters=json.dumps({"rag_narrative": ["like", f"{MARKER}%"]}),
+				)
+			)
+			for answer in answers:
+				if answer.status_code >= 500 or self.leaks(answer.text):
+					problems.append(
+						f"{user} {answer.request.body[:120]}: {answer.status_code} {answer.text[:120]}"
+					)
+			goal = answers[-1]
+			if goal.status_code != 403:
+				problems.append(f"{user} the goal graph aggregated a child's records: {goal.status_code}")
+		self.assertEqual(problems, [], "\n".join(problems))
+
 	def test_5_names_the_database_matches_loosely_are_answered_like_missing_ones(self):
 		session = self.session(self.attacker)
 		problems = []
