@@ -47,6 +47,18 @@ class LiveServerTestCase(FrappeTestCase):
 		frappe.db.commit()
 		super().tearDownClass()
 
+	@classmethod
+	def make_scoped_logins(cls, prefix: str) -> None:
+		"""The people an attack is tried as: an IRO not allocated to the victim, the victim's IRO and
+		team manager, a social worker and a team manager of other children, and a desk user with no
+		role of the app."""
+		cls.attacker = cls.make_login(f"{prefix}.iro.attacker@example.com", "IRO")
+		cls.victim_iro = cls.make_login(f"{prefix}.iro.victim@example.com", "IRO")
+		cls.victim_tm = cls.make_login(f"{prefix}.tm.victim@example.com", "Team Manager")
+		cls.social_worker = cls.make_login(f"{prefix}.sw@example.com", "Social Worker")
+		cls.team_manager = cls.make_login(f"{prefix}.tm@example.com", "Team Manager")
+		cls.desk_user = cls.make_login(f"{prefix}.desk@example.com", "Blogger")
+
 	@staticmethod
 	def make_login(email: str, *roles: str) -> str:
 		make_user(email, *roles)

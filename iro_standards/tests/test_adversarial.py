@@ -135,12 +135,7 @@ class TestAttackerSweep(LiveServerTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		cls.attacker = cls.make_login("sweep.iro.attacker@example.com", "IRO")
-		cls.victim_iro = cls.make_login("sweep.iro.victim@example.com", "IRO")
-		cls.victim_tm = cls.make_login("sweep.tm.victim@example.com", "Team Manager")
-		cls.social_worker = cls.make_login("sweep.sw@example.com", "Social Worker")
-		cls.team_manager = cls.make_login("sweep.tm@example.com", "Team Manager")
-		cls.desk_user = cls.make_login("sweep.desk@example.com", "Blogger")
+		cls.make_scoped_logins("sweep")
 		cls.own_child = make_looked_after_child(
 			frappe.utils.getdate("2025-12-20"), allocated_iro=cls.attacker
 		).name

@@ -95,12 +95,7 @@ class TestTheAttackClasses(LiveServerTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		make_new_doctypes()
-		cls.attacker = cls.make_login("classes.iro.attacker@example.com", "IRO")
-		cls.victim_iro = cls.make_login("classes.iro.victim@example.com", "IRO")
-		cls.victim_tm = cls.make_login("classes.tm.victim@example.com", "Team Manager")
-		cls.social_worker = cls.make_login("classes.sw@example.com", "Social Worker")
-		cls.team_manager = cls.make_login("classes.tm@example.com", "Team Manager")
-		cls.desk_user = cls.make_login("classes.desk@example.com", "Blogger")
+		cls.make_scoped_logins("classes")
 		cls.manager = cls.make_login("classes.manager@example.com", "IRO Manager")
 		cls.victim = make_marked_child_file(MARKER, cls.victim_iro, team_manager=cls.victim_tm)
 		cls.own = make_marked_child_file(OWN_MARKER, cls.attacker)
@@ -280,28 +275,14 @@ class TestTheAttackClasses(LiveServerTestCase):
 				answers = {}
 				for name in (child, missing):
 					sent = json.loads(json.dumps(body).replace(child, name))
-					for how, send in (
-						("json", lambda path, sent=sent: session.post(path, json=sent, timeout=30)),
-						(
-							"text/plain",
-							lambda path, sent=sent: session.post(
-								path,
-								data=json.dumps(sent),
-								headers={"Content-Type": "text/plain"},
-								timeout=30,
-							),
-						),
-						(
-							"form key",
-							lambda path, sent=sent: session.post(
-								path,
-								data=json.dumps(sent),
-								headers={"Content-Type": "application/x-www-form-urlencoded"},
-								timeout=30,
-							),
-						),
+					for how, content_type in (
+						("json", None),
+						("text/plain", "text/plain"),
+						("form key", "application/x-www-form-urlencoded"),
 					):
-						answer = send(f"{self.base}/api/resource/{doctype}")
+						answer = self.post_body(
+							session, f"{self.base}/api/resource/{doctype}", sent, content_type
+						)
 						answers.setdefault(how, []).append(
 							(answer.status_code, answer.text.replace(name, "<name>"))
 						)
@@ -320,6 +301,13 @@ class TestTheAttackClasses(LiveServerTestCase):
 		)
 		self.assertEqual(after, before, "a row pointing at the child was written")
 		self.assertEqual(problems, [], "\n".join(problems[:20]))
+
+	@staticmethod
+	def post_body(session, path: str, sent: dict, content_type: str | None):
+		"""A body sent as JSON, or as its text under another content type."""
+		if not content_type:
+			return session.post(path, json=sent, timeout=30)
+		return session.post(path, data=json.dumps(sent), headers={"Content-Type": content_type}, timeout=30)
 
 	def app_print_formats(self) -> list[frappe._dict]:
 		formats = frappe.get_all(
