@@ -50,6 +50,11 @@ def refuse_rows(doctype: str) -> None:
 		frappe.throw(_("{0} rows cannot be liked or tagged.").format(_(doctype)), title=_("Invalid request"))
 
 
+def refuse_what_is_not_a_search(query: str | None) -> None:
+	if query and not takes_search_arguments(query):
+		frappe.throw(_("{0} is not a search.").format(query), title=_("Invalid request"))
+
+
 def takes_search_arguments(query: str) -> bool:
 	"""Whether a whitelisted method named as a link search's query takes what a search passes it
 	(doctype, txt, searchfield, start, page length, filters)."""
@@ -169,8 +174,7 @@ def search_link(
 	reference_doctype: str | None = None,
 	ignore_user_permissions: bool = False,
 ):
-	if query and not takes_search_arguments(query):
-		frappe.throw(_("{0} is not a search.").format(query), title=_("Invalid request"))
+	refuse_what_is_not_a_search(query)
 	return frappe_search_link(
 		doctype,
 		txt,
@@ -197,8 +201,7 @@ def search_widget(
 	reference_doctype: str | None = None,
 	ignore_user_permissions: bool = False,
 ):
-	if query and not takes_search_arguments(query):
-		frappe.throw(_("{0} is not a search.").format(query), title=_("Invalid request"))
+	refuse_what_is_not_a_search(query)
 	return frappe_search_widget(
 		doctype,
 		txt,
