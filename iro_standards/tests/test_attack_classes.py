@@ -15,12 +15,10 @@ app names, are covered too.
 """
 
 import json
-from datetime import date
 
 import frappe
 
 from iro_standards.permissions import CHILD, CHILD_RECORDS, child_tables, protected_doctypes, references
-from iro_standards.tests.factories import make_looked_after_child
 from iro_standards.tests.live_server import LiveServerTestCase
 from iro_standards.tests.marked_records import make_marked_child_file
 from iro_standards.tests.test_adversarial import whitelisted_methods
