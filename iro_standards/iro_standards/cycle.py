@@ -127,8 +127,7 @@ def one_step(child: str, step: Step) -> Iterator[None]:
 
 
 def create_review(child: str, step: Step, cycle: ChildCycle) -> None:
-	review = frappe.get_doc({"doctype": "Child Review", "child": child, "planned_date": step.on})
-	insert_as_the_system(review)
+	insert_as_the_system(frappe.new_doc("Child Review", child=child, planned_date=step.on))
 
 
 def move_review(child: str, step: Step, cycle: ChildCycle) -> None:
@@ -151,7 +150,7 @@ def cancel_review(child: str, step: Step, cycle: ChildCycle) -> None:
 
 
 def create_progress_review(child: str, step: Step, cycle: ChildCycle) -> None:
-	insert_as_the_system(frappe.get_doc({"doctype": "Progress Review", "child_review": step.follows}))
+	insert_as_the_system(frappe.new_doc("Progress Review", child_review=step.follows))
 
 
 def close_progress_review(status: str):
@@ -169,7 +168,8 @@ def close_progress_review(status: str):
 
 def insert_as_the_system(doc) -> None:
 	"""Created for the cycle, whoever's save asked for it; a custom mandatory field waits for the
-	person who fills the record in."""
+	person who fills the record in. ``doc`` comes from ``frappe.new_doc``, so it has its defaults
+	even inside a Data Import, where Frappe sets none on insert."""
 	doc.flags.ignore_permissions = True
 	doc.flags.ignore_mandatory = True
 	doc.flags.quiet_if_already_open = True

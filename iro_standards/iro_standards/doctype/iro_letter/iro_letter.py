@@ -127,9 +127,9 @@ def draft_letter(child: str, kind: str, iros: tuple[str | None, ...], review: st
 		filters = {"child": child, "letter_kind": kind, "child_review": review}
 	if frappe.db.exists("IRO Letter", filters):
 		return
-	frappe.get_doc(
-		{"doctype": "IRO Letter", "child": child, "letter_kind": kind, "iro": iro, "child_review": review}
-	).insert(ignore_permissions=True)
+	frappe.new_doc("IRO Letter", child=child, letter_kind=kind, iro=iro, child_review=review).insert(
+		ignore_permissions=True
+	)
 
 
 def letter_on_allocation(child) -> None:
