@@ -408,9 +408,14 @@ class Service:
 			review.permanence_plan_ratified = "Yes" if self.chance(0.85) else "No"
 		if not review.held_in_timescale:
 			review.late_reason = "The social worker was off sick and the review was rearranged."
-		review.next_review_date = getdate(review.next_review_limit) - self.days(0, 14)
+		review.next_review_date = self.next_review_agreed(getdate(review.next_review_limit))
 		self.record_what_followed(review, held)
 		review.submit()
+
+	def next_review_agreed(self, limit: date) -> date:
+		"""Up to a fortnight before the limit, and not in the past while the limit is not."""
+		agreed = limit - self.days(0, 14)
+		return max(agreed, getdate()) if limit >= getdate() else agreed
 
 	def add_attendees(self, review, code: str) -> None:
 		child_there = "Attended" if code in ("PN1", "PN3", "PN5") else "Contributed Another Way"

@@ -213,3 +213,16 @@ def test_an_open_episode_always_ends_with_one_next_review_following_the_last_rev
 		assert after.open_review.follows == (latest.name if latest else None)
 		if after.open_progress_review:
 			assert latest and after.open_progress_review.follows == latest.name
+
+
+def test_a_statutory_date_on_a_weekend_is_planned_on_the_working_day_before():
+	first = held("R1", date(2026, 1, 30), has_progress_review=True)
+	second = held("R2", date(2026, 4, 17), has_progress_review=True)
+	(step,) = plan_cycle(ChildCycle(START, held=[first, second]))
+	assert step.on == date(2026, 10, 16)
+
+
+def test_a_date_agreed_on_a_bank_holiday_is_planned_on_the_working_day_before():
+	first = held("R1", date(2026, 1, 30), agreed_next=date(2026, 4, 6), has_progress_review=True)
+	(step,) = plan_cycle(ChildCycle(START, held=[first]))
+	assert step.on == date(2026, 4, 2)

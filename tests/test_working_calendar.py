@@ -152,3 +152,33 @@ def test_working_days_between_backwards_counts_from_end_up_to_start(england, sta
 	end, start = sorted((start, end))
 	from_end = (end + timedelta(days=i) for i in range((start - end).days))
 	assert england.working_days_between(start, end) == -sum(map(naive_is_working_day, from_end))
+
+
+@pytest.mark.parametrize(
+	("day", "expected"),
+	[
+		(date(2026, 10, 14), date(2026, 10, 14)),  # a Wednesday stays
+		(date(2026, 10, 17), date(2026, 10, 16)),  # Saturday to Friday
+		(date(2026, 10, 18), date(2026, 10, 16)),  # Sunday to Friday
+		(date(2026, 4, 6), date(2026, 4, 2)),  # Easter Monday, over Good Friday, to Thursday
+		(date(2025, 12, 28), date(2025, 12, 24)),  # over Christmas Day and Boxing Day
+	],
+)
+def test_working_day_on_or_before_hand_worked(england, day, expected):
+	assert england.working_day_on_or_before(day) == expected
+
+
+def test_working_day_on_or_before_skips_local_closures(christmas_shutdown):
+	assert christmas_shutdown.working_day_on_or_before(date(2026, 1, 1)) == date(2025, 12, 24)
+
+
+def test_no_working_day_before_the_first_supported_day_is_refused(england):
+	with pytest.raises(ValueError, match="no working day on or before 2000-01-02"):
+		england.working_day_on_or_before(date(2000, 1, 2))
+
+
+@given(day=dates)
+def test_working_day_on_or_before_is_the_nearest_working_day_not_after(england, day):
+	found = england.working_day_on_or_before(day)
+	assert found <= day and naive_is_working_day(found)
+	assert not any(naive_is_working_day(found + timedelta(days=n)) for n in range(1, (day - found).days + 1))

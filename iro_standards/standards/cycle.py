@@ -124,12 +124,15 @@ def closing_steps(cycle: ChildCycle) -> tuple[Step, ...]:
 def next_review_planned(
 	cycle: ChildCycle, latest: HeldReview | None, calendar: WorkingCalendar, timescales: Timescales
 ) -> date:
-	"""The date agreed at the last review (never after the statutory limit), else the statutory date."""
+	"""The date agreed at the last review (never after the statutory limit), else the statutory date,
+	brought back to a working day."""
 	history = ReviewHistory(cycle.episode_start, [review.held for review in cycle.held])
 	if latest is None:
-		return first_review_due(cycle.episode_start, calendar=calendar, timescales=timescales)
-	limit = next_review_due(history, calendar=calendar, timescales=timescales).due
-	return min(latest.agreed_next, limit) if latest.agreed_next else limit
+		planned = first_review_due(cycle.episode_start, calendar=calendar, timescales=timescales)
+	else:
+		limit = next_review_due(history, calendar=calendar, timescales=timescales).due
+		planned = min(latest.agreed_next, limit) if latest.agreed_next else limit
+	return calendar.working_day_on_or_before(planned)
 
 
 def next_review_steps(

@@ -65,6 +65,13 @@ class WorkingCalendar:
 		offset = self._offset(day, "day")
 		return self._count_on_or_before[offset] != self._count_before(offset)
 
+	def working_day_on_or_before(self, day: date) -> date:
+		"""``day`` if it is a working day, else the last working day before it."""
+		count = self._count_on_or_before[self._offset(day, "day")]
+		if not count:
+			raise ValueError(f"no working day on or before {day.isoformat()} in the supported range")
+		return date.fromordinal(self._working_ordinals[count - 1])
+
 	def add_working_days(self, start: date, days: int) -> date:
 		"""The ``days``-th working day after ``start`` (before it when ``days`` is negative).
 

@@ -38,3 +38,14 @@ test("held, cancelled, overdue, adjourned, due soon and planned", () => {
 		"Planned",
 	);
 });
+
+test("a review planned or reconvened after its statutory date shows as Planned Late", () => {
+	const planned = { ...soon, docstatus: 0, status: "Planned", statutory_due: "2027-02-01" };
+	assert.strictEqual(indicatorOf({ ...planned, planned_date: "2027-02-02" }), "Planned Late");
+	assert.strictEqual(indicatorOf({ ...planned, planned_date: "2027-02-01" }), "Planned");
+	assert.strictEqual(
+		indicatorOf({ ...planned, status: "Adjourned", planned_date: "2027-01-20", reconvene_date: "2027-02-03" }),
+		"Planned Late",
+	);
+	assert.strictEqual(indicatorOf({ ...planned, planned_date: "2027-02-02", overdue: 1 }), "Overdue");
+});

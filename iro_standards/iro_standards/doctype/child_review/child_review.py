@@ -228,6 +228,7 @@ class ChildReview(CaseRecord):
 		self.set_open_for_child()
 		check_one_open_record(self)
 		self.warn_of_another_review_that_day()
+		self.warn_of_a_meeting_date_out_of_time()
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
@@ -393,6 +394,32 @@ class ChildReview(CaseRecord):
 				indicator="orange",
 			)
 
+	def warn_of_a_meeting_date_out_of_time(self) -> None:
+		"""A review planned after its statutory date, or on a day the service is closed, is usually
+		a mistake: say so when the date is set."""
+		if self.docstatus or self.held_date:
+			return
+		fieldname = "reconvene_date" if self.reconvene_date else "planned_date"
+		if not self.has_value_changed(fieldname):
+			return
+		meeting = getdate(self.get(fieldname))
+		if meeting > getdate(self.statutory_due):
+			frappe.msgprint(
+				_("{0} ({1}) is after the statutory date of {2}: the review will be late.").format(
+					field_label(self, fieldname), formatdate(meeting), formatdate(self.statutory_due)
+				),
+				title=_("Planned late"),
+				indicator="red",
+			)
+		if not engine_kwargs()["calendar"].is_working_day(meeting):
+			frappe.msgprint(
+				_("{0} ({1}) is not a working day: a weekend, a bank holiday or a closure day.").format(
+					field_label(self, fieldname), formatdate(meeting)
+				),
+				title=_("Not a working day"),
+				indicator="orange",
+			)
+
 	def set_open_for_child(self) -> None:
 		"""The child's one open planned review: a draft not yet held, planned or adjourned."""
 		is_open = self.docstatus == 0 and not self.held_date and self.status in OPEN_REVIEW_STATES
@@ -425,10 +452,36 @@ class ChildReview(CaseRecord):
 				_("A review of this child held on {0} is already recorded.").format(formatdate(held)),
 				title=_("Duplicate review"),
 			)
+		self.refuse_holding_before_the_last_held_review(held)
 		self.overdue = int(holds_for(REVIEW_OVERDUE, self))
 		outcome = timeliness(held, self.statutory_due, **kwargs) if held else None
 		self.held_in_timescale = int(bool(outcome and outcome.on_time))
 		self.working_days_late = outcome.working_days_late if outcome else 0
+
+	def refuse_holding_before_the_last_held_review(self, held: date | None) -> None:
+		"""Reviews are recorded in the order they were held: one held before the episode's last held
+		review would silently take its place in the cycle."""
+		if not held or self.docstatus:
+			return
+		later = frappe.get_all(
+			"Child Review",
+			filters={
+				"episode": self.episode,
+				"docstatus": 1,
+				"held_date": (">", held),
+				"name": ("not in", (self.name or "", self.amended_from or "")),
+			},
+			fields=["held_date"],
+			order_by="held_date desc",
+			limit=1,
+		)
+		if later:
+			frappe.throw(
+				_(
+					"{0} ({1}) is before the child's last held review, held on {2}. Record the date this review was held, after {2}."
+				).format(field_label(self, "held_date"), formatdate(held), formatdate(later[0].held_date)),
+				title=_("Held before the last review"),
+			)
 
 	def set_preparation_deadlines(self) -> None:
 		kwargs = engine_kwargs()
@@ -523,6 +576,7 @@ class ChildReview(CaseRecord):
 		self.next_review_limit = next_review_due(history, **engine_kwargs()).due
 		refuse_date_before(self, "next_review_date", held, field_label(self, "held_date"))
 		agreed = date_of(self, "next_review_date")
+		self.refuse_a_next_review_already_past(agreed)
 		if agreed and agreed > self.next_review_limit:
 			frappe.throw(
 				_(
@@ -530,6 +584,29 @@ class ChildReview(CaseRecord):
 				).format(formatdate(agreed), formatdate(self.next_review_limit)),
 				title=_("Next review too late"),
 			)
+
+	def refuse_a_next_review_already_past(self, agreed: date | None) -> None:
+		"""A next review date that has passed is refused while a date from today is still in
+		timescale; a review recorded after its successor's limit has no such date, and is told so."""
+		today = getdate()
+		if not agreed or agreed >= today or self.docstatus or not self.has_value_changed("next_review_date"):
+			return
+		if self.next_review_limit >= today:
+			frappe.throw(
+				_("{0} ({1}) has passed. Choose a date from today to {2}.").format(
+					field_label(self, "next_review_date"),
+					formatdate(agreed),
+					formatdate(self.next_review_limit),
+				),
+				title=_("Next review in the past"),
+			)
+		frappe.msgprint(
+			_("The next review was due by {0}, which has passed: it will be overdue from the start.").format(
+				formatdate(self.next_review_limit)
+			),
+			title=_("Next review overdue"),
+			indicator="orange",
+		)
 
 	def set_recording_deadlines(self) -> None:
 		"""Fixed when the review is held: a held review cannot change its held date."""

@@ -11,7 +11,15 @@ const AFTER_THE_REVIEW = {
 };
 
 frappe.listview_settings["Child Review"] = {
-	add_fields: ["status", "statutory_due", "held_in_timescale", "docstatus", "overdue"],
+	add_fields: [
+		"status",
+		"statutory_due",
+		"planned_date",
+		"reconvene_date",
+		"held_in_timescale",
+		"docstatus",
+		"overdue",
+	],
 	has_indicator_for_draft: true,
 	get_indicator(doc) {
 		if (doc.docstatus === 2 || doc.status === "Cancelled") {
@@ -27,6 +35,9 @@ frappe.listview_settings["Child Review"] = {
 		}
 		if (doc.overdue) {
 			return [__("Overdue"), "red", "overdue,=,1"];
+		}
+		if ((doc.reconvene_date || doc.planned_date) > doc.statutory_due) {
+			return [__("Planned Late"), "red", `status,=,${doc.status}`];
 		}
 		if (doc.status === "Adjourned") {
 			return [__("Adjourned"), "orange", "status,=,Adjourned"];

@@ -386,3 +386,82 @@ class TestSameDayWarning(FrappeTestCase):
 		frappe.clear_messages()
 		make_review(second.name, date(2026, 1, 20))
 		self.assertEqual(frappe.message_log, [])
+
+
+class TestReviewDatesKeepTheCycleInOrder(FrappeTestCase):
+	def setUp(self):
+		self.enterContext(reviews_booked_by_hand())
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def messages(self) -> list[str]:
+		return [frappe.parse_json(m)["message"] for m in frappe.message_log]
+
+	def test_a_review_held_before_the_last_held_review_is_refused_and_nothing_moves(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		first = hold_review(child.name, date(2026, 1, 19))
+		second = hold_review(child.name, date(2026, 4, 14), permanence_plan_ratified="Yes")
+		earlier = frappe.get_doc(
+			{
+				"doctype": "Child Review",
+				"child": child.name,
+				"planned_date": date(2026, 3, 2),
+				"held_date": date(2026, 3, 2),
+			}
+		)
+		reviews_before = frappe.db.count("Child Review", {"child": child.name})
+		with self.assertRaisesRegex(frappe.ValidationError, "is before the child's last held review"):
+			earlier.insert()
+		frappe.clear_last_message()
+		self.assertEqual(frappe.db.count("Child Review", {"child": child.name}), reviews_before)
+		self.assertEqual(frappe.db.get_value("Child Review", second.name, "previous_review"), first.name)
+		self.assertEqual(child_dates(child.name).last_review_held, date(2026, 4, 14))
+
+	def test_a_next_review_date_already_past_is_refused_while_a_later_one_is_in_timescale(self):
+		today = frappe.utils.getdate()
+		child = make_looked_after_child(frappe.utils.add_days(today, -40))
+		review = make_review(
+			child.name,
+			frappe.utils.add_days(today, -3),
+			held_date=frappe.utils.add_days(today, -3),
+			participation_code="PN1",
+			chair="Administrator",
+			late_reason="Test",
+		)
+		review.next_review_date = frappe.utils.add_days(today, -1)
+		with self.assertRaisesRegex(frappe.ValidationError, "has passed. Choose a date from today"):
+			review.save()
+		frappe.clear_last_message()
+		review.reload()
+		review.next_review_date = today
+		review.save()
+		self.assertEqual(review.next_review_date, today)
+
+	def test_a_next_review_agreed_at_a_review_recorded_after_its_limit_is_kept_and_flagged(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		frappe.clear_messages()
+		review = hold_review(child.name, date(2026, 1, 19), next_review_date=date(2026, 4, 10))
+		self.assertEqual(review.next_review_date, date(2026, 4, 10))
+		self.assertIn(
+			f"The next review was due by {frappe.utils.formatdate(date(2026, 4, 19))}, which has passed: it will be overdue from the start.",
+			self.messages(),
+		)
+
+	def test_planning_after_the_statutory_date_or_on_a_closed_day_warns(self):
+		child = make_looked_after_child(date(2025, 12, 20))
+		frappe.clear_messages()
+		review = make_review(child.name, date(2026, 1, 24))
+		self.assertEqual(review.statutory_due, date(2026, 1, 21))
+		self.assertIn(
+			f"Planned Date ({frappe.utils.formatdate(date(2026, 1, 24))}) is after the statutory date of {frappe.utils.formatdate(date(2026, 1, 21))}: the review will be late.",
+			self.messages(),
+		)
+		self.assertIn(
+			f"Planned Date ({frappe.utils.formatdate(date(2026, 1, 24))}) is not a working day: a weekend, a bank holiday or a closure day.",
+			self.messages(),
+		)
+		frappe.clear_messages()
+		review.planned_date = date(2026, 1, 20)
+		review.save()
+		self.assertEqual(self.messages(), [])
