@@ -461,8 +461,8 @@ class Service:
 		)
 		if disagreed:
 			resolved = self.past(answered + self.days(1, 7))
+			outcome = resolved and ("Resolved" if self.chance(0.7) else "Not Resolved")
 			if resolved:
-				outcome = "Resolved" if self.chance(0.7) else "Not Resolved"
 				review.update(
 					{
 						"informal_resolution_on": resolved,
@@ -472,7 +472,9 @@ class Service:
 						else None,
 					}
 				)
-			return
+			if outcome != "Resolved":
+				return
+			answered = resolved
 		review.update(
 			{
 				"care_plan_updated_on": self.past(answered + self.days(3, 15)),

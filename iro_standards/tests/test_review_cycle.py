@@ -324,6 +324,21 @@ class TestDisagreement(FrappeTestCase):
 			review.save()
 		self.assertEqual(review.informal_resolution_overdue, 0)
 
+	def test_a_disagreement_resolved_informally_ends_in_agreement_and_the_steps_after_it_are_owed(self):
+		review = answered_review("Disagreed", date(2026, 1, 5))
+		self.assertEqual(review.status, "Disagreed")
+		with workflow_switched_off("Child Review"):
+			review.update(
+				{"informal_resolution_on": date(2026, 1, 8), "informal_resolution_outcome": "Resolved"}
+			)
+			review.save()
+		self.assertEqual(
+			(review.status, review.tm_response, review.tm_response_on),
+			("Agreed", "Agreed", date(2026, 1, 8)),
+		)
+		self.assertEqual(review.informal_resolution_outcome, "Resolved")
+		self.assertEqual(review.care_plan_update_due, care_plan_update_due(date(2026, 1, 8)))
+
 	def test_a_resolution_before_the_disagreement_is_refused(self):
 		review = answered_review("Disagreed", date(2026, 1, 5))
 		review.update({"informal_resolution_on": date(2026, 1, 2), "informal_resolution_outcome": "Resolved"})

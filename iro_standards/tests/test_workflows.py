@@ -5,7 +5,7 @@ from datetime import date
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_field
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
-from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_transitions
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
@@ -120,6 +120,79 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 		for person in (self.iro, self.social_worker, self.team_manager):
 			self.assertIn(frappe.db.get_value("User", person, "full_name"), printed)
 		self.assertIn(f"Record distributed on {frappe.utils.formatdate(getdate())}.", printed)
+
+	def test_a_disagreement_resolved_informally_moves_the_review_on_to_agreed(self):
+		review = self.disagreed_review()
+		self.assert_refused(self.iro, review, "Agree After Resolution")
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "status"), "Disagreed")
+
+		frappe.set_user(self.iro)
+		review = frappe.get_doc("Child Review", review.name)
+		review.update({"informal_resolution_on": getdate(), "informal_resolution_outcome": "Resolved"})
+		review.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			(review.status, review.tm_response, review.tm_response_on, review.informal_resolution_outcome),
+			("Agreed", "Agreed", getdate(), "Resolved"),
+		)
+		self.assertTrue(review.care_plan_update_due > getdate())
+		self.assertIn("Distribute Record", [t.action for t in self.transitions(self.admin, review)])
+
+	def test_a_disagreement_not_resolved_stays_with_the_iro(self):
+		review = self.disagreed_review()
+		frappe.set_user(self.iro)
+		review = frappe.get_doc("Child Review", review.name)
+		review.update({"informal_resolution_on": getdate(), "informal_resolution_outcome": "Not Resolved"})
+		review.save()
+		frappe.set_user("Administrator")
+		self.assertEqual((review.status, review.tm_response), ("Disagreed", "Disagreed"))
+		self.assert_refused(self.iro, review, "Agree After Resolution")
+
+	def test_a_site_from_before_the_resolution_transition_gets_it_and_its_stuck_reviews_move_on(self):
+		from iro_standards.patches import agree_resolved_disagreements
+
+		review = self.disagreed_review()
+		review.db_set(
+			{"informal_resolution_on": getdate(), "informal_resolution_outcome": "Resolved"},
+			update_modified=False,
+		)
+		workflow = frappe.get_doc("Workflow", "Child Review")
+		workflow.transitions = [t for t in workflow.transitions if t.action != "Agree After Resolution"]
+		workflow.save()
+		agree_resolved_disagreements.execute()
+		agree_resolved_disagreements.execute()
+		workflow.reload()
+		self.assertEqual(
+			sorted(t.allowed for t in workflow.transitions if t.action == "Agree After Resolution"),
+			["IRO", "IRO Manager"],
+		)
+		self.assertEqual(
+			frappe.db.get_value("Child Review", review.name, ["status", "tm_response", "tm_response_on"]),
+			("Agreed", "Agreed", getdate()),
+		)
+
+	def disagreed_review(self):
+		review = hold_review(
+			self.child.name,
+			date(2026, 1, 19),
+			chair=self.iro,
+			recommendations=[("Book PEP", "Designated teacher", date(2026, 2, 27))],
+		)
+		for user, action in (
+			(self.iro, "Record Decisions"),
+			(self.iro, "Send to Team Manager"),
+			(self.team_manager, "Disagree"),
+		):
+			review = self.act(user, review, action)
+		self.assertEqual(review.status, "Disagreed")
+		return review
+
+	def transitions(self, user: str, review):
+		frappe.set_user(user)
+		try:
+			return get_transitions(frappe.get_doc("Child Review", review.name))
+		finally:
+			frappe.set_user("Administrator")
 
 	def test_a_planned_review_is_adjourned_reconvened_or_cancelled(self):
 		review = make_review(self.child.name, date(2026, 1, 19))

@@ -5,6 +5,7 @@ from datetime import date
 
 import frappe
 from frappe import _
+from frappe.model.workflow import get_transitions
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards.case_record import CaseRecord
@@ -720,12 +721,48 @@ class ChildReview(CaseRecord):
 	def follow_status(self) -> None:
 		"""With a workflow, its state stamps the dates it implies; without one, the dates set the status."""
 		if workflow_is_active(self.doctype):
+			self.move_on_from_a_resolved_disagreement()
 			self.stamp_dates_for_status()
 		else:
+			self.settle_a_resolved_disagreement()
 			self.status = self.status_from_dates()
+
+	def settle_a_resolved_disagreement(self) -> None:
+		"""A disagreement resolved informally ends in agreement on the day it was resolved: the care
+		plan update and the record's distribution are owed from then."""
+		if self.tm_response == "Disagreed" and self.disagreement_resolved():
+			refuse_date_before(
+				self, "informal_resolution_on", self.tm_response_on, _("the team manager's disagreement")
+			)
+			self.tm_response = "Agreed"
+			self.tm_response_on = self.informal_resolution_on
+
+	def disagreement_resolved(self) -> bool:
+		return bool(self.informal_resolution_on) and self.informal_resolution_outcome == "Resolved"
+
+	def refuse_agreement_before_resolution(self) -> None:
+		if not self.disagreement_resolved():
+			frappe.throw(
+				_("Record {0} and {1} as Resolved before the review moves on to Agreed.").format(
+					field_label(self, "informal_resolution_on"),
+					field_label(self, "informal_resolution_outcome"),
+				),
+				title=_("Disagreement not resolved"),
+			)
+
+	def move_on_from_a_resolved_disagreement(self) -> None:
+		"""With a workflow, a resolved disagreement takes the site's transition to Agreed on save,
+		where the workflow has one the user may take."""
+		if self.status != "Disagreed" or not self.disagreement_resolved():
+			return
+		if any(t.next_state == "Agreed" for t in get_transitions(self)):
+			self.status = "Agreed"
 
 	def stamp_dates_for_status(self) -> None:
 		today = getdate()
+		if self.status == "Agreed" and self.tm_response == "Disagreed":
+			self.refuse_agreement_before_resolution()
+			self.settle_a_resolved_disagreement()
 		if self.status == "With Team Manager" and self.tm_response == "Disagreed":
 			self.update({"tm_response": None, "tm_response_on": None, "sent_to_tm_on": today})
 		for status, fieldname in STATUS_DATES:
