@@ -24,10 +24,9 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 	pep_rules,
 )
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.figures import weighted_caseloads
-from iro_standards.iro_standards.workflow.states import (
-	workflow_is_active,
-)
+from iro_standards.iro_standards.workflow.states import FINISHED_STATES, workflow_is_active
 from iro_standards.standards import CaseloadBand, caseload_band
 from iro_standards.standards.conditions import (
 	CARE_PLAN_UPDATE_OVERDUE,
@@ -132,6 +131,60 @@ def refresh_pep_due_dates() -> None:
 		for name, due in batch:
 			frappe.db.set_value("Looked After Child", name, "pep_due", due, update_modified=False)
 		frappe.db.commit()
+
+
+DEADLINE_FIELDTYPES = frozenset({"Date", "Check", "Int"})
+
+
+def recompute_open_deadlines() -> None:
+	"""After the site's working days or timescales change, every open record's deadlines as its own
+	controller computes them, written only where they moved: no new version, no notification, a
+	comment on the record saying why."""
+	for doctype, finished in FINISHED_STATES.items():
+		names = frappe.get_all(
+			doctype, filters={"docstatus": ("<", 2), "status": ("not in", finished)}, pluck="name"
+		)
+		for batch in batches(names):
+			for name in batch:
+				with one_record(name):
+					move_deadlines(doctype, name)
+			frappe.db.commit()
+	for batch in batches(frappe.get_all("Looked After Child", {"status": "Looked After"}, pluck="name")):
+		for name in batch:
+			refresh_child_timescales(name)
+		frappe.db.commit()
+
+
+def move_deadlines(doctype: str, name: str) -> None:
+	doc = frappe.get_doc(doctype, name)
+	doc._doc_before_save = frappe.get_doc(doctype, name)
+	doc.run_method("before_update_after_submit" if doc.docstatus == 1 else "validate")
+	moved = [*moved_values(doc, doc._doc_before_save)]
+	for table in doc.meta.get_table_fields():
+		earlier = {row.name: row for row in doc._doc_before_save.get(table.fieldname)}
+		for row in doc.get(table.fieldname):
+			if row.name in earlier:
+				moved += moved_values(row, earlier[row.name])
+	if moved:
+		doc.add_comment(
+			"Info",
+			_("Deadlines recomputed for the site's working days and timescales: {0}.").format(
+				", ".join(sorted({_(record.meta.get_label(field)) for record, field in moved}))
+			),
+		)
+
+
+def moved_values(record, before) -> list[tuple]:
+	"""The deadline fields of ``record`` that differ from ``before``, written to the database."""
+	changed = {
+		df.fieldname: record.get(df.fieldname)
+		for df in record.meta.fields
+		if df.fieldtype in DEADLINE_FIELDTYPES
+		and str(record.get(df.fieldname) or "") != str(before.get(df.fieldname) or "")
+	}
+	if changed:
+		record.db_set(changed, update_modified=False)
+	return [(record, field) for field in changed]
 
 
 def mark_overdue_reviews(today: date) -> None:

@@ -3,7 +3,13 @@ import frappe
 from iro_standards.standards.conditions import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
 
 TM_RESPONSES = ("Agreed", "Disagreed", "Deemed Agreed")
-__all__ = ("CLOSED_DISPUTE_STATES", "OPEN_REVIEW_STATES", "TM_RESPONSES")
+FINISHED_STATES = {
+	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
+	"Progress Review": ("Completed", "Concern Raised", "Missed", "Cancelled"),
+	"IRO Dispute": CLOSED_DISPUTE_STATES,
+	"Child Protection Conference": ("Report Distributed", "Rescheduled", "Cancelled"),
+}
+__all__ = ("CLOSED_DISPUTE_STATES", "FINISHED_STATES", "OPEN_REVIEW_STATES", "TM_RESPONSES")
 
 
 def ensure_workflow_state(name: str, style: str = "") -> None:

@@ -224,11 +224,28 @@ class IROStandardsSettings(AppDocument):
 			frappe.enqueue(
 				"iro_standards.tasks.refresh_pep_due_dates", queue="long", enqueue_after_commit=True
 			)
+		self.move_open_deadlines_to_a_new_calendar()
 		for state in (*(row.stage for row in self.dispute_stages), "Resolved", "Withdrawn"):
 			ensure_workflow_state(state)
 		self.keep_disputes_in_step()
 		if self.get_doc_before_save() and self.has_value_changed("jurisdiction"):
 			follow_jurisdiction(self.jurisdiction)
+
+	def move_open_deadlines_to_a_new_calendar(self) -> None:
+		"""New closure days, jurisdiction or timescales move the deadlines of every open record."""
+		before = self.get_doc_before_save()
+		if not before or working_rules(before) == working_rules(self):
+			return
+		frappe.enqueue(
+			"iro_standards.tasks.recompute_open_deadlines", queue="long", enqueue_after_commit=True
+		)
+		frappe.msgprint(
+			_(
+				"The deadlines of open reviews, progress reviews, disputes and conferences are being recomputed. The decisions and record distribution dates of reviews already held keep the dates set when they were held."
+			),
+			alert=True,
+			indicator="blue",
+		)
 
 	def keep_disputes_in_step(self) -> None:
 		before = self.get_doc_before_save()
@@ -285,6 +302,12 @@ def pep_rules() -> tuple[list[SchoolTerm], PepAges]:
 	minimum = PEP_MINIMUM_AGE if settings.pep_minimum_age is None else settings.pep_minimum_age
 	maximum = PEP_MAXIMUM_AGE if settings.pep_maximum_age is None else settings.pep_maximum_age
 	return terms, PepAges(minimum, maximum)
+
+
+def working_rules(settings: IROStandardsSettings) -> tuple:
+	"""What every deadline is computed from: the working days and the timescales."""
+	calendar = settings.to_calendar()
+	return calendar.jurisdiction, calendar.extra_closures, settings.to_timescales()
 
 
 def engine_kwargs() -> dict:

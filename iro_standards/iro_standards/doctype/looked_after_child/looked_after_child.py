@@ -25,7 +25,7 @@ from iro_standards.iro_standards.validation import (
 	refuse_dates_outside_the_calendar,
 	refuse_future_dates,
 )
-from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES
+from iro_standards.iro_standards.workflow.states import FINISHED_STATES
 from iro_standards.permissions import may_access_child
 from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due
 from iro_standards.standards.education import next_pep_due
@@ -192,12 +192,6 @@ class LookedAfterChild(CaseRecord):
 
 CHILD_DOCTYPE = "Looked After Child"
 ALLOCATED_FIELDS = ("allocated_iro", "cp_chair", "social_worker", "team_manager", "team")
-FINISHED_STATES = {
-	"Child Review": ("Record Distributed", "Cancelled", "Cancelled for Correction"),
-	"Progress Review": ("Completed", "Concern Raised", "Missed", "Cancelled"),
-	"IRO Dispute": CLOSED_DISPUTE_STATES,
-	"Child Protection Conference": ("Report Distributed", "Rescheduled", "Cancelled"),
-}
 
 
 def move_open_records_to_the_allocation(child) -> None:
