@@ -20,6 +20,7 @@ from frappe import _
 from frappe.utils import getdate
 from frappe.utils.password import update_password
 
+from iro_standards.install import CASE_WORK_PROFILE
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	get_site_timescales,
 )
@@ -50,6 +51,7 @@ IROS = (
 	"Hal Whitby",
 	"Ada Quill (dual role)",
 )
+CASE_WORK_ROLES = frozenset({"IRO", "Social Worker", "Team Manager"})
 MANAGERS = {
 	"Morgan Vale": ("IRO Manager",),
 	"Carys Holt": ("Head of Service",),
@@ -106,6 +108,7 @@ def make(children: int = 300, seed: int = 2026) -> None:
 	if frappe.db.exists("User", DEMO_ADMIN):
 		frappe.throw(_("The demo service is already on this site: clear it first."), title=_("Demo exists"))
 	service = Service(random.Random(seed), getdate())
+	give_the_service_what_a_council_sets_up(getdate())
 	service.make_people()
 	with acting_as(DEMO_ADMIN), shipped_workflows_off():
 		for number in range(1, children + 1):
@@ -115,15 +118,52 @@ def make(children: int = 300, seed: int = 2026) -> None:
 			service.make_protection_case(number)
 			frappe.db.commit()
 	daily()
+	frappe.db.set_value("Dashboard Chart", {"module": "IRO Standards"}, "last_synced_on", None)
 	frappe.db.commit()
 	print(
 		f"Demo service: {children} children, sign in as {DEMO_ADMIN} (or any demo user) with {DEMO_PASSWORD}"
 	)
 
 
+DEMO_TERM = "Demo: {0}"
+DEMO_ADVOCACY = "Call the (fictional) Demo Advocacy Service on 0808 000 0000, free, or text 07700 900000."
+TERMS = (("Autumn", (9, 3), (12, 19)), ("Spring", (1, 6), (3, 27)), ("Summer", (4, 14), (7, 22)))
+
+
+def give_the_service_what_a_council_sets_up(today: date) -> None:
+	"""The school terms PEPs follow, and the advocacy service letters name, where the site has none."""
+	settings = frappe.get_single("IRO Standards Settings")
+	if not settings.school_terms:
+		for year in range(today.year - 2, today.year + 1):
+			for term, start, end in TERMS:
+				starts = year if term == "Autumn" else year + 1
+				settings.append(
+					"school_terms",
+					{
+						"term": DEMO_TERM.format(f"{term} {starts}"),
+						"start_date": date(starts, *start),
+						"end_date": date(starts, *end),
+					},
+				)
+	settings.advocacy_service = settings.advocacy_service or DEMO_ADVOCACY
+	settings.save(ignore_permissions=True)
+
+
+def take_away_what_the_demo_set_up() -> None:
+	settings = frappe.get_single("IRO Standards Settings")
+	settings.school_terms = [
+		row for row in settings.school_terms if not (row.term or "").startswith("Demo: ")
+	]
+	if settings.advocacy_service == DEMO_ADVOCACY:
+		settings.advocacy_service = None
+	settings.save(ignore_permissions=True)
+
+
 def clear() -> None:
-	"""Remove the demo's children with everything on their files, and the demo's users."""
+	"""Remove the demo's children with everything on their files, the demo's users, and the school
+	terms and advocacy service it set."""
 	refuse_unless_system_manager()
+	take_away_what_the_demo_set_up()
 	for child in demo_children():
 		delete_child_and_records(child)
 		frappe.db.commit()
@@ -205,6 +245,7 @@ def make_user(full_name: str, *roles: str) -> str:
 			"last_name": last,
 			"send_welcome_email": 0,
 			"bio": DUAL_ROLE_BIO if "dual" in full_name else None,
+			"module_profile": CASE_WORK_PROFILE if CASE_WORK_ROLES.issuperset(roles) else None,
 		}
 	).insert(ignore_permissions=True)
 	user.add_roles(*roles)

@@ -8,6 +8,7 @@ app_license = "mit"
 after_install = "iro_standards.install.after_install"
 after_migrate = "iro_standards.install.after_migrate"
 before_uninstall = "iro_standards.install.before_uninstall"
+setup_wizard_complete = "iro_standards.install.keep_case_roles_from_the_first_user"
 
 export_python_type_annotations = True
 

@@ -13,16 +13,39 @@ from iro_standards.iro_standards.doctype.practice_standard.practice_standard imp
 	add_default_practice_standards,
 )
 from iro_standards.iro_standards.notification_texts import DEFAULT_NOTIFICATIONS, WELSH_FIELDS, WELSH_SECTION
-from iro_standards.iro_standards.welsh_law import apply_welsh_law_terms, revert_welsh_law_terms
+from iro_standards.iro_standards.welsh_law import (
+	apply_welsh_law_terms,
+	hide_england_only_links,
+	revert_welsh_law_terms,
+)
 from iro_standards.iro_standards.workflow.installer import install_default_workflows
 
 WELSH = {"language_code": "cy", "language_name": "Cymraeg"}
 ROLES = ("IRO", "IRO Manager", "Safeguarding Admin", "Social Worker", "Team Manager", "Head of Service")
+CASE_WORK_PROFILE = "IRO Case Work"
+CASE_WORK_MODULES = ("IRO Standards", "Desk")
 
 
 def after_install() -> None:
 	ensure_install_data()
 	hide_tracebacks_unless_testing()
+
+
+def keep_case_roles_from_the_first_user(args: dict) -> None:
+	"""Frappe's setup wizard gives the user it makes every role. The service's roles open children's
+	files, put a person in the IRO picker and send them overdue work, so an administrator holds
+	them only when someone gives them deliberately."""
+	email = (args or {}).get("email")
+	if not (email and frappe.db.exists("User", email)):
+		return
+	user = frappe.get_doc("User", email)
+	user.remove_roles(*ROLES)
+	frappe.msgprint(
+		frappe._(
+			"{0} holds none of the IRO service's roles: give them in the user's Roles to see children."
+		).format(email),
+		indicator="blue",
+	)
 
 
 def hide_tracebacks_unless_testing() -> None:
@@ -36,6 +59,7 @@ def after_migrate() -> None:
 	ensure_install_data()
 	if in_wales():
 		apply_welsh_law_terms()
+		hide_england_only_links()
 
 
 def before_uninstall() -> None:
@@ -67,6 +91,23 @@ def ensure_install_data() -> None:
 	add_welsh_notification_fields()
 	add_default_notifications()
 	show_people_by_name()
+	ensure_case_work_module_profile()
+
+
+def ensure_case_work_module_profile() -> None:
+	"""A Module Profile an admin gives to IROs, social workers and team managers: the desk shows
+	them the IRO service and their own ToDos and notifications, not the site's Users, Website,
+	Tools, Integrations and Build workspaces. Made once; the site's edits to it are kept."""
+	if frappe.db.exists("Module Profile", CASE_WORK_PROFILE):
+		return
+	blocked = frappe.get_all("Module Def", filters={"name": ("not in", CASE_WORK_MODULES)}, pluck="name")
+	frappe.get_doc(
+		{
+			"doctype": "Module Profile",
+			"module_profile_name": CASE_WORK_PROFILE,
+			"block_modules": [{"module": module} for module in sorted(blocked)],
+		}
+	).insert(ignore_permissions=True)
 
 
 def show_people_by_name() -> None:

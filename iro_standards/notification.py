@@ -6,8 +6,8 @@ with no outgoing account stops the bell as well (and logs an error each time). F
 DocTypes, the e-mail is left out until an outgoing account exists.
 
 Each recipient gets the notification in their own language: Welsh speakers the Welsh form kept
-on the Notification (Subject and Message (Welsh), editable in the desk; when empty, the English
-form with the app's Welsh translations), others the English form. On a site in Wales, people
+on the Notification (Subject and Message (Welsh), plain text with the record's fields, editable in
+the desk like the English form; when empty, the English form), others the English form. On a site in Wales, people
 whose language is not known get both, Welsh first; in England, English. Notifications on other
 DocTypes are Frappe's own.
 """

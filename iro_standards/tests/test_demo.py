@@ -22,6 +22,12 @@ class TestDemoService(FrappeTestCase):
 	def test_make_builds_a_service_people_can_sign_in_to_and_clear_removes_exactly_it(self):
 		demo.make(children=6, seed=7)
 
+		settings = frappe.get_single("IRO Standards Settings")
+		self.assertEqual(settings.advocacy_service, demo.DEMO_ADVOCACY)
+		terms = [(row.term, row.start_date, row.end_date) for row in settings.school_terms]
+		self.assertEqual(len(terms), 9)
+		self.assertTrue(all(term.startswith("Demo: ") for term, _start, _end in terms))
+
 		children = demo.demo_children()
 		self.assertEqual(len(children), 6)
 		self.assertEqual(
@@ -49,6 +55,8 @@ class TestDemoService(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("Looked After Child", {"name": ("in", children)}))
 		self.assertTrue(frappe.db.exists("Looked After Child", self.site_child))
 		self.assertTrue(frappe.db.exists("Care Episode", {"child": self.site_child}))
+		settings.reload()
+		self.assertEqual((settings.school_terms, settings.advocacy_service), ([], None))
 
 	def test_only_a_system_manager_builds_or_clears_it(self):
 		frappe.set_user(make_user("demo.iro@example.com", "IRO"))

@@ -1,11 +1,13 @@
 import frappe
+from frappe.desk.desktop import get_workspace_sidebar_items
 from frappe.model.sync import sync_for
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.install import after_migrate
+from iro_standards.install import CASE_WORK_PROFILE, ROLES, after_migrate, keep_case_roles_from_the_first_user
 from iro_standards.iro_standards.doctype.child_review.child_review import REPORTING_INDEXES
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import SETTINGS
 from iro_standards.patches import replace_held_review_index
+from iro_standards.tests.factories import make_user
 
 APP_DOCTYPES = ("IRO Standards Settings", "IRO Closure Day", "IRO Dispute Stage Timescale")
 
@@ -89,3 +91,41 @@ class TestReportingIndexes(FrappeTestCase):
 		indexes = self.review_indexes()
 		self.assertNotIn("docstatus_held_date_index", indexes)
 		self.assertIn("held_reviews_by_child_and_rag", indexes)
+
+
+class TestTheSetupWizardsFirstUser(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def test_the_user_the_wizard_makes_holds_no_case_role(self):
+		from frappe.desk.page.setup_wizard.setup_wizard import add_all_roles_to
+
+		email = "wizard.admin@example.com"
+		frappe.get_doc({"doctype": "User", "email": email, "first_name": "Wizard"}).insert()
+		add_all_roles_to(email)
+		self.assertTrue(set(ROLES) <= set(frappe.get_roles(email)))
+		self.assertIn(
+			"iro_standards.install.keep_case_roles_from_the_first_user",
+			frappe.get_hooks("setup_wizard_complete"),
+		)
+		keep_case_roles_from_the_first_user({"email": email})
+		frappe.clear_cache(user=email)
+		roles = set(frappe.get_roles(email))
+		self.assertFalse(roles & set(ROLES))
+		self.assertIn("System Manager", roles)
+
+
+class TestCaseWorkModuleProfile(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_case_workers_given_the_profile_see_the_service_not_the_sites_admin_workspaces(self):
+		iro = make_user("profile.iro@example.com", "IRO")
+		frappe.db.set_value("User", iro, "module_profile", CASE_WORK_PROFILE)
+		frappe.get_doc("User", iro).save(ignore_permissions=True)
+		frappe.clear_cache(user=iro)
+		frappe.set_user(iro)
+		shown = {page["name"] for page in get_workspace_sidebar_items()["pages"]}
+		self.assertFalse(shown & {"Users", "Website", "Tools", "Integrations", "Build"}, shown)
+		self.assertIn("My Work", shown)

@@ -1,5 +1,6 @@
 """The shipped reminders are ordinary Notification records on the dates the engine stores."""
 
+import json
 from datetime import timedelta
 
 import frappe
@@ -9,6 +10,7 @@ from frappe.utils import getdate
 
 from iro_standards.install import add_default_notifications
 from iro_standards.iro_standards.records import delete_child_and_records
+from iro_standards.patches import make_notification_texts_plain
 from iro_standards.tests.factories import (
 	make_looked_after_child,
 	make_outgoing_email_account,
@@ -44,6 +46,27 @@ class TestShippedNotifications(FrappeTestCase):
 			self.assertIn(notification.event, ("Days Before", "Days After"))
 			self.assertIn("case_number", notification.subject)
 			self.assertNotIn("child_name", notification.subject + notification.message)
+
+	def test_each_is_listed_and_reworded_as_plain_text_in_english_and_welsh(self):
+		for name in frappe.get_all("Notification", {"name": ("like", "IRO: %")}, pluck="name"):
+			notification = frappe.get_doc("Notification", name)
+			for text in (notification.subject, notification.iro_subject_cy):
+				self.assertNotRegex(text, r"_\(['\"]", name)
+				self.assertTrue(text.split("{{")[0].strip(), name)
+
+	def test_a_site_from_before_gets_plain_texts_unless_it_reworded_them(self):
+		before = json.loads(make_notification_texts_plain.BEFORE.read_text())
+		frappe.db.set_value("Notification", "IRO: Review Due", before["IRO: Review Due"])
+		frappe.db.set_value("Notification", "IRO: Decisions Due", "subject", "Our own words {{ doc.name }}")
+		make_notification_texts_plain.execute()
+		self.assertEqual(
+			frappe.db.get_value("Notification", "IRO: Review Due", "subject"),
+			"Review due: {{ doc.case_number }}",
+		)
+		self.assertEqual(
+			frappe.db.get_value("Notification", "IRO: Decisions Due", "subject"),
+			"Our own words {{ doc.name }}",
+		)
 
 	def test_a_sites_edit_or_disabling_survives_migrate(self):
 		frappe.db.set_value("Notification", "IRO: Review Due", {"enabled": 0, "days_in_advance": 15})
@@ -164,6 +187,18 @@ class TestNotificationsInTheRecipientsLanguage(FrappeTestCase):
 		self.assertIn("Agor", self.email_to(welsh).message)
 		self.assertNotIn("The IRO rated", self.email_to(welsh).message)
 		self.assertIn("The IRO rated", self.email_to(english).message)
+
+	def test_the_english_form_is_plain_text_an_admin_rewords(self):
+		frappe.db.set_value(
+			"Notification",
+			"IRO: Care Plan Rated Between Reviews",
+			"subject",
+			"New rating for {{ doc.case_number }}: {{ doc.care_plan_rag }}",
+		)
+		english = make_user("notify.en@example.com", "Team Manager")
+		frappe.db.set_value("User", english, "language", "en")
+		case_number = self.rate_care_plan(make_user("notify.cy@example.com", "Social Worker"), english)
+		self.assertEqual(self.bell(english), f"New rating for {case_number}: Red")
 
 	def test_the_welsh_form_is_a_site_record_an_admin_edits(self):
 		frappe.db.set_value(

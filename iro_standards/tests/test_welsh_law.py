@@ -41,6 +41,12 @@ class TestWelshLaw(FrappeTestCase):
 			"Diweddaru'r cynllun gofal a chymorth erbyn: {0}",
 		)
 		self.assertEqual(frappe._("Referred to Cafcass", lang="en"), "Referred to Cafcass Cymru")
+		self.assertEqual(frappe._("Looked After Child", lang="en-GB"), "Child Looked After")
+		self.assertEqual(
+			frappe.db.get_value("Notification", "IRO: Care Plan Update Due", "subject"),
+			"Care and support plan update due: {{ doc.case_number }}",
+		)
+		self.assertEqual(frappe._("Care Plan", lang="en-GB"), "Care and Support Plan")
 		self.assertIn("(Wales) Regulations 2015, Part 6", description("first_review_working_days", "en"))
 		self.assertIn("(Cymru) 2015, Rhan 6", description("subsequent_review_months", "cy"))
 		self.assertEqual(
@@ -50,13 +56,34 @@ class TestWelshLaw(FrappeTestCase):
 		set_jurisdiction("England")
 		self.assertEqual(frappe._("Looked After Child", lang="en"), "Looked After Child")
 		self.assertEqual(frappe._("Care Plan", lang="cy"), "Cynllun gofal")
+		self.assertEqual(frappe._("Looked After Child", lang="en-GB"), "Looked After Child")
+		self.assertEqual(
+			frappe.db.get_value("Notification", "IRO: Care Plan Update Due", "subject"),
+			"Care plan update due: {{ doc.case_number }}",
+		)
 		self.assertIn("Reg. 33; IRO Handbook 2010", description("first_review_working_days", "en"))
 		self.assertEqual(
 			frappe.db.get_value("Notification", "IRO: Care Plan Update Due", "iro_subject_cy"),
 			"Diweddaru'r cynllun gofal erbyn: {{ doc.case_number }}",
 		)
-		left = frappe.get_all("Translation", {"language": ("in", ("en", "cy"))}, ["language", "source_text"])
+		left = frappe.get_all(
+			"Translation", {"language": ("in", ("en", "en-GB", "cy"))}, ["language", "source_text"]
+		)
 		self.assertFalse({(row.language, row.source_text) for row in left} & set(welsh_law_overrides()))
+
+	def test_the_workspace_offers_englands_903_return_only_in_england(self):
+		def returns_card() -> list[str]:
+			links = frappe.get_doc("Workspace", "IRO Service").links
+			start = next(i for i, link in enumerate(links) if link.label == "Returns and Letters")
+			count = links[start].link_count
+			return [link.link_to for link in links[start + 1 : start + 1 + count]]
+
+		self.assertIn("SSDA903 Export", returns_card())
+		set_jurisdiction("Wales")
+		self.assertEqual([link for link in returns_card() if link.startswith("SSDA903")], [], returns_card())
+		self.assertIn("IRO Annual Report", returns_card())
+		set_jurisdiction("England")
+		self.assertEqual(returns_card()[:2], ["SSDA903 Checks", "SSDA903 Export"])
 
 	def test_the_overrides_are_translation_records_an_admin_can_edit_and_keep(self):
 		frappe.get_doc(
