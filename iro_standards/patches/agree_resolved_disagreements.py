@@ -1,16 +1,10 @@
-"""A disagreement resolved informally ends in agreement: the site's review workflow gets the
-shipped way from Disagreed to Agreed (where it has both states and no such transition), and
-reviews left Disagreed after a resolution move on, the care plan update owed from the day."""
+"""A disagreement resolved informally ends in agreement: reviews left Disagreed after a resolution
+move on, the care plan update owed from the day it was resolved."""
 
 import frappe
 
-from iro_standards.iro_standards.workflow.installer import default_workflow, ensure_workflow_masters
-
-WORKFLOW = "Child Review"
-
 
 def execute() -> None:
-	add_the_shipped_transitions()
 	for name in frappe.get_all(
 		"Child Review",
 		filters={
@@ -34,23 +28,3 @@ def execute() -> None:
 			},
 			update_modified=False,
 		)
-
-
-def add_the_shipped_transitions() -> None:
-	if not frappe.db.exists("Workflow", WORKFLOW):
-		return
-	workflow = frappe.get_doc("Workflow", WORKFLOW)
-	states = {row.state for row in workflow.states}
-	if not {"Disagreed", "Agreed"} <= states or any(
-		row.state == "Disagreed" and row.next_state == "Agreed" for row in workflow.transitions
-	):
-		return
-	shipped = [
-		transition
-		for transition in default_workflow(WORKFLOW)["transitions"]
-		if transition["state"] == "Disagreed" and transition["next_state"] == "Agreed"
-	]
-	ensure_workflow_masters({"states": [], "transitions": shipped})
-	for transition in shipped:
-		workflow.append("transitions", transition)
-	workflow.save(ignore_permissions=True)

@@ -15,7 +15,12 @@ from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.iro_standards.report.dispute_resolution_tracker.dispute_resolution_tracker import (
 	stages_reached,
 )
-from iro_standards.iro_standards.workflow.installer import default_workflow, restore_default_workflow
+from iro_standards.iro_standards.workflow.installer import (
+	default_workflow,
+	ensure_workflow_masters,
+	restore_default_workflow,
+)
+from iro_standards.patches import add_shipped_review_workflow_rows, agree_resolved_disagreements
 from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
 
 
@@ -148,9 +153,8 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 		self.assertEqual((review.status, review.tm_response), ("Disagreed", "Disagreed"))
 		self.assert_refused(self.iro, review, "Agree After Resolution")
 
-	def test_a_site_from_before_the_resolution_transition_gets_it_and_its_stuck_reviews_move_on(self):
-		from iro_standards.patches import agree_resolved_disagreements
-
+	def test_a_site_from_before_the_new_rows_gets_them_and_its_stuck_reviews_move_on(self):
+		self.addCleanup(frappe.clear_document_cache, "Workflow", "Child Review")
 		review = self.disagreed_review()
 		review.db_set(
 			{"informal_resolution_on": getdate(), "informal_resolution_outcome": "Resolved"},
@@ -158,18 +162,74 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 		)
 		workflow = frappe.get_doc("Workflow", "Child Review")
 		workflow.transitions = [t for t in workflow.transitions if t.action != "Agree After Resolution"]
+		workflow.states = [
+			s
+			for s in workflow.states
+			if s.allow_edit != "IRO Manager" or s.state not in add_shipped_review_workflow_rows.MANAGER_EDITS
+		]
+		workflow.send_email_alert = 1
 		workflow.save()
-		agree_resolved_disagreements.execute()
-		agree_resolved_disagreements.execute()
+		for _run in range(2):
+			add_shipped_review_workflow_rows.execute()
+			agree_resolved_disagreements.execute()
 		workflow.reload()
+		self.assertEqual(workflow.send_email_alert, 1)
 		self.assertEqual(
 			sorted(t.allowed for t in workflow.transitions if t.action == "Agree After Resolution"),
 			["IRO", "IRO Manager"],
 		)
 		self.assertEqual(
+			sorted(s.state for s in workflow.states if s.allow_edit == "IRO Manager"),
+			sorted(
+				["Cancelled", "Cancelled for Correction", *add_shipped_review_workflow_rows.MANAGER_EDITS]
+			),
+		)
+		self.assertEqual(
 			frappe.db.get_value("Child Review", review.name, ["status", "tm_response", "tm_response_on"]),
 			("Agreed", "Agreed", getdate()),
 		)
+
+	def test_an_iro_manager_records_a_review_for_an_absent_iro(self):
+		review = make_review(self.child.name, date(2026, 1, 19))
+		frappe.set_user(self.manager)
+		try:
+			review = frappe.get_doc("Child Review", review.name)
+			review.update(
+				{
+					"held_date": date(2026, 1, 19),
+					"participation_code": "PN1",
+					"next_review_date": date(2026, 4, 10),
+				}
+			)
+			review.save()
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(review.chair, self.iro)
+		review = self.act(self.manager, review, "Mark Held")
+		self.assertEqual((review.status, review.docstatus, review.chair), ("Held", 1, self.iro))
+
+	def test_a_state_and_transition_added_in_the_desk_can_be_used_at_once(self):
+		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		self.addCleanup(frappe.clear_document_cache, "Workflow", "Child Review")
+		workflow = frappe.get_doc("Workflow", "Child Review")
+		workflow.append("states", {"state": "Awaiting Interpreter", "doc_status": "0", "allow_edit": "IRO"})
+		workflow.append(
+			"transitions",
+			{
+				"state": "Planned",
+				"action": "Wait for Interpreter",
+				"next_state": "Awaiting Interpreter",
+				"allowed": "IRO",
+				"allow_self_approval": 1,
+			},
+		)
+		ensure_workflow_masters(workflow.as_dict())
+		workflow.save()
+		self.assertIn(
+			"Awaiting Interpreter", frappe.get_meta("Child Review").get_field("status").options.split("\n")
+		)
+		review = self.act(self.iro, make_review(self.child.name, date(2026, 1, 19)), "Wait for Interpreter")
+		self.assertEqual(frappe.db.get_value("Child Review", review.name, "status"), "Awaiting Interpreter")
 
 	def disagreed_review(self):
 		review = hold_review(
@@ -396,6 +456,7 @@ class TestFormsCustomisedWithoutCode(WorkflowTestCase):
 		self.assertFalse(review.venue)
 		make_property_setter("Child Review", "venue", "reqd", 1, "Check")
 		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		self.addCleanup(frappe.clear_document_cache, "Workflow", "Child Review")
 
 		for action, state in (
 			("Record Decisions", "Decisions Recorded"),
@@ -416,6 +477,7 @@ class TestFormsCustomisedWithoutCode(WorkflowTestCase):
 			"Child Review", None, "field_order", json.dumps(fieldnames[::-1]), "Data", for_doctype=True
 		)
 		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		self.addCleanup(frappe.clear_document_cache, "Workflow", "Child Review")
 		frappe.clear_cache(doctype="Child Review")
 
 		review = make_review(self.child.name, date(2026, 1, 19))
@@ -443,6 +505,7 @@ class TestCustomFieldAddedWithoutCode(WorkflowTestCase):
 	def test_a_custom_field_goes_through_the_review_journey(self):
 		self.addCleanup(frappe.db.commit)
 		self.addCleanup(frappe.clear_cache, doctype="Child Review")
+		self.addCleanup(frappe.clear_document_cache, "Workflow", "Child Review")
 		self.addCleanup(frappe.db.sql_ddl, "alter table `tabChild Review` drop column `panel_reference`")
 		self.addCleanup(frappe.delete_doc, "Custom Field", "Child Review-panel_reference", force=True)
 		self.addCleanup(delete_child_and_records, self.child.name)

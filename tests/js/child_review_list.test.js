@@ -49,3 +49,9 @@ test("a review planned or reconvened after its statutory date shows as Planned L
 	);
 	assert.strictEqual(indicatorOf({ ...planned, planned_date: "2027-02-02", overdue: 1 }), "Overdue");
 });
+
+test("a state an admin added to the workflow shows as itself", () => {
+	assert.strictEqual(indicatorOf({ ...soon, docstatus: 0, status: "Awaiting Interpreter" }), "Awaiting Interpreter");
+	assert.strictEqual(indicatorOf({ ...soon, docstatus: 0, status: "Awaiting Interpreter", overdue: 1 }), "Overdue");
+	assert.strictEqual(indicatorOf({ ...soon, docstatus: 1, status: "Quality Checked" }), "Quality Checked");
+});

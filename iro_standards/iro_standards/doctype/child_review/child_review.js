@@ -16,34 +16,58 @@ frappe.ui.form.on("Child Review", {
 	},
 });
 
-// The workflow offers an action only once its fields are filled; say which ones are missing.
+// The workflow offers an action only once its fields are filled; say which ones are missing, and
+// what each person does next.
 function explain_the_next_action(frm) {
 	if (frm.is_new() || !frappe.model.has_workflow(frm.doctype)) {
 		return;
 	}
-	const label = (fieldname) => __(frappe.meta.get_label(frm.doctype, fieldname));
-	if (frm.doc.docstatus === 0 && ["Planned", "Adjourned"].includes(frm.doc.status)) {
-		const missing = ["held_date", "participation_code", "next_review_date"].filter(
-			(fieldname) => !frm.doc[fieldname]
+	frm.set_df_property("tm_response", "read_only", 1);
+	frm.set_df_property("tm_response_on", "read_only", 1);
+	const guidance = next_action_guidance(frm.doc, (fieldname) =>
+		__(frappe.meta.get_label(frm.doctype, fieldname))
+	);
+	if (guidance) {
+		iro_standards.set_intro_once(frm, guidance, "blue");
+	}
+}
+
+function next_action_guidance(doc, label) {
+	if (doc.docstatus === 0 && ["Planned", "Adjourned"].includes(doc.status)) {
+		const missing = ["held_date", "participation_code", "chair", "next_review_date"].filter(
+			(fieldname) => !doc[fieldname]
 		);
-		if (missing.length) {
-			iro_standards.set_intro_once(
-				frm,
-				__("To mark the review held, fill in {0} and save: Actions then offers Mark Held.", [
-					missing.map(label).join(", "),
-				]),
-				"blue"
-			);
+		if (held_late(doc) && !doc.late_reason) {
+			missing.push("late_reason");
 		}
-	} else if (frm.doc.status === "Held" && !(frm.doc.recommendations || []).length) {
-		iro_standards.set_intro_once(
-			frm,
-			__("Add the decisions in {0} and update: Actions then offers Record Decisions.", [
-				label("recommendations"),
-			]),
-			"blue"
+		return missing.length
+			? __("To mark the review held, fill in {0} and save: Actions then offers Mark Held.", [
+					missing.map(label).join(", "),
+			  ])
+			: "";
+	}
+	if (doc.status === "Held" && !(doc.recommendations || []).length) {
+		return __("Add the decisions in {0} and update: Actions then offers Record Decisions.", [
+			label("recommendations"),
+		]);
+	}
+	if (doc.status === "With Team Manager") {
+		return __(
+			"Team manager: read the decisions, write any comments in {0} and update, then choose Agree or Disagree from Actions.",
+			[label("tm_comments")]
 		);
 	}
+	if (doc.status === "Disagreed" && !doc.informal_resolution_on) {
+		return __(
+			"Resolve the disagreement with the team manager: record {0} and {1}. Resolved moves the review on to Agreed; if it is not resolved, send it back to the team manager or raise a dispute.",
+			[label("informal_resolution_on"), label("informal_resolution_outcome")]
+		);
+	}
+	return "";
+}
+
+function held_late(doc) {
+	return Boolean(doc.held_date && doc.statutory_due && doc.held_date > doc.statutory_due);
 }
 
 // A field made mandatory after submission cannot be filled in any more, so it must not block updates.

@@ -199,6 +199,8 @@ class ChildReview(CaseRecord):
 
 	def validate(self) -> None:
 		self.restrict_team_manager()
+		if self.held_date and not self.chair:
+			self.chair = self.allocated_iro
 		refuse_future_dates(
 			self,
 			"held_date",
@@ -638,8 +640,10 @@ class ChildReview(CaseRecord):
 				title=_("Missing information"),
 			)
 		refuse_date_before(self, "tm_response_on", sent, field_label(self, "sent_to_tm_on"))
-		self.set_care_plan_update_due()
 		self.set_informal_resolution_due()
+		if not workflow_is_active(self.doctype):
+			self.settle_a_resolved_disagreement()
+		self.set_care_plan_update_due()
 
 	def set_informal_resolution_due(self) -> None:
 		"""A disagreement is resolved informally within 5 working days, its outcome recorded; the

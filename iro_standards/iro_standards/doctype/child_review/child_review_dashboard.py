@@ -7,5 +7,6 @@ def get_data():
 		"transactions": [
 			{"label": _("Follow-up"), "items": ["Progress Review", "IRO Dispute"]},
 			{"label": _("Preparation"), "items": ["IRO Contact"]},
+			{"label": _("Letters"), "items": ["IRO Letter"]},
 		],
 	}

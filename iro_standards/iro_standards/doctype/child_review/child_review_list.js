@@ -36,6 +36,9 @@ frappe.listview_settings["Child Review"] = {
 		if (doc.overdue) {
 			return [__("Overdue"), "red", "overdue,=,1"];
 		}
+		if (!["Planned", "Adjourned"].includes(doc.status)) {
+			return [__(doc.status), "blue", `status,=,${doc.status}`];
+		}
 		if ((doc.reconvene_date || doc.planned_date) > doc.statutory_due) {
 			return [__("Planned Late"), "red", `status,=,${doc.status}`];
 		}

@@ -1,0 +1,41 @@
+// The review form tells each person what the workflow needs next, naming the fields still empty.
+const test = require("node:test");
+const assert = require("node:assert");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const source = path.join(__dirname, "../../iro_standards/iro_standards/doctype/child_review/child_review.js");
+
+function guidanceFor(doc) {
+	const context = {
+		frappe: { ui: { form: { on: () => {} } } },
+		__: (text, args) => text.replace(/\{(\d)\}/g, (_match, n) => args[n]),
+	};
+	vm.runInNewContext(fs.readFileSync(source, "utf8"), context);
+	return context.next_action_guidance(doc, (fieldname) => `[${fieldname}]`);
+}
+
+const planned = { docstatus: 0, status: "Planned", statutory_due: "2026-12-10" };
+
+test("holding a review names every field Mark Held needs, the chair among them", () => {
+	assert.strictEqual(
+		guidanceFor(planned),
+		"To mark the review held, fill in [held_date], [participation_code], [chair], [next_review_date] and save: Actions then offers Mark Held.",
+	);
+	const filled = { ...planned, held_date: "2026-12-09", participation_code: "PN1", chair: "iro@example.com", next_review_date: "2027-03-01" };
+	assert.strictEqual(guidanceFor(filled), "");
+});
+
+test("a review held after its statutory date asks for the reason it was late", () => {
+	const late = { ...planned, held_date: "2026-12-11", participation_code: "PN1", chair: "iro@example.com", next_review_date: "2027-03-01" };
+	assert.match(guidanceFor(late), /fill in \[late_reason\] and save/);
+	assert.strictEqual(guidanceFor({ ...late, late_reason: "Carer ill" }), "");
+});
+
+test("the team manager is told to use Actions, and a disagreement how it moves on", () => {
+	assert.match(guidanceFor({ docstatus: 1, status: "With Team Manager" }), /comments in \[tm_comments\].*Agree or Disagree from Actions/);
+	assert.match(guidanceFor({ docstatus: 1, status: "Disagreed" }), /record \[informal_resolution_on\] and \[informal_resolution_outcome\]/);
+	assert.strictEqual(guidanceFor({ docstatus: 1, status: "Disagreed", informal_resolution_on: "2026-12-01" }), "");
+	assert.strictEqual(guidanceFor({ docstatus: 1, status: "Agreed" }), "");
+});
