@@ -23,6 +23,7 @@ from iro_standards.standards.conferences import (
 	rcpc_preparation_steps,
 	repeat_after,
 	repeat_of,
+	steps_owed_by,
 	weighted_caseload,
 )
 
@@ -231,6 +232,27 @@ def test_once_held_only_what_follows_the_conference_is_owed():
 	)
 	with pytest.raises(ValueError, match="today must be a date"):
 		overdue_steps(steps, done, "2026-03-24")
+
+
+def test_steps_owed_by_a_day_include_those_due_that_day_and_the_overdue():
+	steps = conference_steps(INITIAL, strategy_discussion=STRATEGY, planned=ICPC)
+	done = {"conference_requested_on": date(2026, 2, 3)}
+	due_on = steps["convening_form_due"]
+	assert "convening_form_due" in steps_owed_by(steps, done, due_on)
+	assert "convening_form_due" not in overdue_steps(steps, done, due_on)
+	assert steps_owed_by(steps, done, due_on) == ["convening_form_due"]
+	assert steps_owed_by(steps, done, ICPC) == [
+		"convening_form_due",
+		"date_and_chair_due",
+		"invitations_due",
+		"quoracy_first_check_due",
+		"quoracy_final_check_due",
+		"confirmation_due",
+		"conference_due",
+	]
+	assert "proceed_decision_due" in steps_owed_by(steps, done, ICPC, inquorate_on_responses=True)
+	with pytest.raises(ValueError, match="by must be a date"):
+		steps_owed_by(steps, done, "2026-02-23")
 
 
 def held(name, kind, day, outcome, categories=(), reason=""):

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from iro_standards.standards.work import contact_due, contact_falls_in_the_list, work_horizon
+from iro_standards.standards import WorkingCalendar
+from iro_standards.standards.work import contact_due, contact_falls_in_the_list, letter_due, work_horizon
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,12 @@ def test_overdue_contacts_and_those_due_within_a_week_are_listed():
 	assert contact_falls_in_the_list(date(2026, 10, 1), today)
 	assert contact_falls_in_the_list(date(2026, 12, 7), today)
 	assert not contact_falls_in_the_list(date(2026, 12, 8), today)
+
+
+def test_a_letter_is_due_a_working_week_after_it_is_drafted():
+	assert letter_due(date(2026, 12, 7)) == date(2026, 12, 14)
+	assert letter_due(date(2026, 12, 22)) == date(2026, 12, 31)  # over Christmas and Boxing Day
+	closed = WorkingCalendar("england", [date(2026, 12, 9)])
+	assert letter_due(date(2026, 12, 7), closed) == date(2026, 12, 15)
+	with pytest.raises(ValueError, match="drafted must be a date"):
+		letter_due("2026-12-07")

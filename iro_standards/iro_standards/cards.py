@@ -7,6 +7,7 @@ from frappe import _
 from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards import conference_figures, figures
+from iro_standards.iro_standards.report.my_work.my_work import WEEKS_AHEAD, work_of
 from iro_standards.standards import add_months
 
 
@@ -114,3 +115,11 @@ def month_label(month: str) -> str:
 	"""A month name of three letters ("Nov", Welsh "Tac") that fits under a twelve-month axis, in
 	the reader's language (Welsh short names run to five letters, which the chart cuts off)."""
 	return formatdate(f"{month}-01", "MMM")[:3]
+
+
+@frappe.whitelist()
+def overdue_in_my_work(filters: str | None = None) -> dict:
+	"""What the user owes that is already late, from the same rows as My Work."""
+	today = getdate()
+	late = sum(1 for row in work_of(frappe.session.user, today, WEEKS_AHEAD) if row["due"] < today)
+	return {**card(late), "route": ["query-report", "My Work"]}

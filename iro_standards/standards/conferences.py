@@ -9,7 +9,7 @@ conference counts forward from the day it was held. Same keyword arguments as
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from iro_standards.standards.dates import add_months, require_date, require_not_before
 from iro_standards.standards.rules import (
@@ -231,17 +231,31 @@ def overdue_steps(
 	*,
 	inquorate_on_responses: bool = False,
 ) -> list[str]:
-	"""The steps past their date with nothing recorded as done: before the conference while it is
-	still to be held, then what follows it (each named by its step field). The managers' decision
-	is owed only while the responses leave the conference inquorate; the follow-up of a review
-	conference's invite list, until the invitations go out."""
+	"""The steps past their date with nothing recorded as done (each named by its step field)."""
 	require_date(today, "today")
+	return steps_owed_by(
+		steps, done, today - timedelta(days=1), inquorate_on_responses=inquorate_on_responses
+	)
+
+
+def steps_owed_by(
+	steps: Mapping[str, date | None],
+	done: Mapping[str, object],
+	by: date,
+	*,
+	inquorate_on_responses: bool = False,
+) -> list[str]:
+	"""The steps due on or before ``by`` with nothing recorded as done: before the conference while
+	it is still to be held, then what follows it. The managers' decision is owed only while the
+	responses leave the conference inquorate; the follow-up of a review conference's invite list,
+	until the invitations go out."""
+	require_date(by, "by")
 	owed = AFTER_CONFERENCE_DONE_BY if done.get("held_date") else BEFORE_CONFERENCE_DONE_BY
 	return [
 		step
 		for step, field in owed.items()
 		if (due := steps.get(step))
-		and due < today
+		and due <= by
 		and not done.get(field)
 		and (step != "proceed_decision_due" or inquorate_on_responses)
 	]

@@ -1,11 +1,13 @@
-"""What falls into a person's work list: the weeks it looks ahead and when a child is next due a
-contact from their IRO."""
+"""What falls into a person's work list: the weeks it looks ahead, when a child is next due a
+contact from their IRO, and when a drafted letter to the child should be sent."""
 
 from datetime import date, timedelta
 
 from iro_standards.standards.dates import require_date
+from iro_standards.standards.working_calendar import WorkingCalendar, cached_calendar
 
 CONTACT_SOON_DAYS = 7
+LETTER_WORKING_DAYS = 5
 
 
 def work_horizon(today: date, weeks: int) -> date:
@@ -28,3 +30,11 @@ def contact_due(since: date | None, gap_days: int, today: date) -> date:
 def contact_falls_in_the_list(due: date, today: date) -> bool:
 	"""Overdue contacts, and those due within the coming week, are listed."""
 	return due <= today + timedelta(days=CONTACT_SOON_DAYS)
+
+
+def letter_due(drafted: date, calendar: WorkingCalendar | None = None) -> date:
+	"""A letter to the child is sent within a working week of being drafted (on the allocation, or
+	once the review is held)."""
+	return (calendar or cached_calendar()).add_working_days(
+		require_date(drafted, "drafted"), LETTER_WORKING_DAYS
+	)

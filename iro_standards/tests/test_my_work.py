@@ -6,8 +6,17 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.boot import land_on_the_roles_workspace, starting_workspace
+from iro_standards.iro_standards.cards import overdue_in_my_work
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.report.my_work.my_work import execute
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
+from iro_standards.standards.work import letter_due
+from iro_standards.tests.factories import (
+	hold_review,
+	make_child,
+	make_looked_after_child,
+	make_review,
+	make_user,
+)
 
 
 class TestMyWork(FrappeTestCase):
@@ -110,6 +119,76 @@ class TestMyWork(FrappeTestCase):
 			),
 			work,
 		)
+
+	def test_a_conference_chair_sees_each_step_owed_and_the_overdue_card_counts_the_late_ones(self):
+		child = make_child(cp_chair=self.iro)
+		conference = frappe.get_doc(
+			{
+				"doctype": "Child Protection Conference",
+				"child": child.name,
+				"conference_kind": "Initial",
+				"strategy_discussion": self.today - timedelta(days=30),
+				"conference_requested_on": self.today - timedelta(days=29),
+			}
+		).insert()
+		self.assertEqual(conference.chair, self.iro)
+		work = self.work(self.iro)
+		owed = [(what, days) for what, name, days in work if name == conference.name]
+		self.assertIn(
+			(
+				"Child protection conference: Convening Form Due",
+				(getdate(conference.convening_form_due) - self.today).days,
+			),
+			owed,
+		)
+		self.assertTrue(all(days < 0 for _what, days in owed))
+		self.assertNotIn(conference.name, [name for _what, name, _days in self.work(self.other_iro)])
+		frappe.set_user(self.iro)
+		try:
+			late = overdue_in_my_work()["value"]
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(late, sum(1 for _what, _name, days in work if days < 0))
+		self.assertGreaterEqual(late, len(owed))
+
+	def test_a_social_worker_sees_their_report_and_the_decisions_to_act_on(self):
+		social_worker = make_user("mywork.sw@example.com", "Social Worker")
+		self.child.reload()
+		self.child.social_worker = social_worker
+		self.child.save()
+		held = hold_review(
+			self.child.name,
+			self.today - timedelta(days=60),
+			recommendations=[("Book the dentist", "Carer", self.today + timedelta(days=20))],
+		)
+		planned = make_review(self.child.name, self.today + timedelta(days=14))
+		work = self.work(social_worker)
+		self.assertIn(
+			(
+				"Send your report for the review",
+				planned.name,
+				(getdate(planned.sw_report_due) - self.today).days,
+			),
+			work,
+		)
+		self.assertIn(("Act on the review's decision: Book the dentist", held.name, 20), work)
+		self.assertNotIn(planned.name, [name for _what, name, _days in self.work(self.other_iro)])
+
+	def test_an_iro_is_asked_to_send_the_letters_drafted_for_them(self):
+		letter = frappe.db.get_value(
+			"IRO Letter",
+			{"child": self.child.name, "letter_kind": "Allocation"},
+			["name", "creation"],
+			as_dict=True,
+		)
+		due = letter_due(getdate(letter.creation), engine_kwargs()["calendar"])
+		self.assertIn(
+			("Write and send your letter to the child", letter.name, (due - self.today).days),
+			self.work(self.iro),
+		)
+		self.assertNotIn(letter.name, [name for _what, name, _days in self.work(self.other_iro)])
+		frappe.db.set_value("IRO Letter", letter.name, "status", "Sent")
+		self.assertNotIn(letter.name, [name for _what, name, _days in self.work(self.iro)])
 
 	def test_only_a_manager_sees_someone_elses_work(self):
 		hold_review(self.child.name, self.today - timedelta(days=30))

@@ -110,6 +110,22 @@ class TestReports(FrappeTestCase):
 		late = self.report("Review Timeliness", show_late_reviews=1)["result"]
 		self.assertEqual([(r["name"], r["working_days_late"]) for r in late], [(self.r2.name, 3)])
 
+	def test_people_are_named_in_the_desks_cells_the_charts_and_an_export(self):
+		names = {user: frappe.db.get_value("User", user, "full_name") for user in (self.iro_a, self.iro_b)}
+		frappe.local.response.pop("_link_titles", None)
+		caseload = self.report("IRO Caseload")
+		self.assertEqual(
+			{user: frappe.local.response["_link_titles"][f"User::{user}"] for user in names}, names
+		)
+		self.assertEqual(caseload["chart"]["data"]["labels"], [names[self.iro_a], names[self.iro_b]])
+		by_iro = self.report("Review Timeliness", group_by="IRO")
+		self.assertEqual(by_iro["chart"]["data"]["labels"], [names[self.iro_a], names[self.iro_b]])
+		self.assertEqual([r["grouping"] for r in by_iro["result"]], [self.iro_a, self.iro_b])
+		frappe.form_dict.file_format_type = "CSV"
+		self.addCleanup(frappe.form_dict.pop, "file_format_type", None)
+		exported = self.report("IRO Caseload")["result"]
+		self.assertEqual([r["allocated_iro"] for r in exported], [names[self.iro_a], names[self.iro_b]])
+
 	def test_a_restricted_iro_sees_only_their_children_in_every_report(self):
 		frappe.set_user(self.iro_a)
 		timeliness = self.report("Review Timeliness", group_by="IRO")["result"]

@@ -9,7 +9,7 @@ frappe.ui.form.on("IRO Letter", {
 			return;
 		}
 		frm.add_custom_button(__("Print for Posting"), () => {
-			open_url_post(`/api/method/${LETTERS}.print_for_post`, { name: frm.doc.name });
+			open_url_post(`/api/method/${LETTERS}.print_for_post`, { name: frm.doc.name }, true);
 			setTimeout(() => frm.reload_doc(), 3000);
 		});
 		if (frm.doc.recipient_email) {

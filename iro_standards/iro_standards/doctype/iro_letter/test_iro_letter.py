@@ -91,6 +91,22 @@ class TestIROLetter(FrappeTestCase):
 		self.assertIn("You will stay with Nia and Dai.", text)
 		self.assertIn("Thank you for your review on", text)
 
+	def test_the_iros_paragraphs_print_apart_and_their_own_greeting_replaces_the_letters(self):
+		review = hold_review(self.child.name, date(2026, 1, 19), chair=self.iro)
+		(letter,) = letters_of(self.child.name, "After Review")
+		frappe.db.set_value(
+			"IRO Letter",
+			letter.name,
+			"iro_words",
+			"Dear Seren,\r\nYou will stay with Nia.\n\nWe will meet in May.",
+		)
+		text = printed(letter.name)
+		self.assertEqual(text.count("Dear Seren,"), 1)
+		self.assertIn("<p>Dear Seren,</p>", text)
+		self.assertIn('<p class="iro-words">You will stay with Nia.</p>', text)
+		self.assertIn('<p class="iro-words">We will meet in May.</p>', text)
+		self.assertEqual(review.name, letter.child_review)
+
 	def test_printing_for_posting_stamps_the_letter_and_the_child_and_a_pdf_renders(self):
 		(letter,) = letters_of(self.child.name, "Allocation")
 		with static_files_served():

@@ -9,7 +9,7 @@ def get_data():
 				"label": _("Care"),
 				"items": ["Care Episode", "Child Review", "Progress Review", "Care Plan RAG Update"],
 			},
-			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute"]},
+			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute", "IRO Letter"]},
 			{"label": _("Child Protection"), "items": ["Child Protection Conference"]},
 		],
 	}

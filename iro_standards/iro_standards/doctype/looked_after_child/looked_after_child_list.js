@@ -32,7 +32,10 @@ frappe.listview_settings["Looked After Child"] = {
 function reallocate(listview) {
 	const children = listview.get_checked_items(true);
 	const dialog = new frappe.ui.Dialog({
-		title: __("Reallocate {0} children to another IRO", [children.length]),
+		title:
+			children.length === 1
+				? __("Reallocate 1 child to another IRO")
+				: __("Reallocate {0} children to another IRO", [children.length]),
 		fields: [
 			{
 				fieldname: "iro",

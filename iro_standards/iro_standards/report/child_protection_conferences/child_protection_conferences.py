@@ -6,8 +6,10 @@ from frappe import _
 
 from iro_standards.iro_standards.conference_figures import conference_totals, conferences_by_chair
 from iro_standards.iro_standards.figures import percentage
+from iro_standards.iro_standards.names import people_by_name
 
 
+@people_by_name
 def execute(filters=None):
 	rows = [with_percentages(row) for row in conferences_by_chair(filters)]
 	return columns(), rows, None, chart(rows), summary(conference_totals(rows))

@@ -4,8 +4,10 @@
 from frappe import _
 
 from iro_standards.iro_standards.conference_figures import children_on_a_plan, plans_by_category
+from iro_standards.iro_standards.names import people_by_name
 
 
+@people_by_name
 def execute(filters=None):
 	rows = children_on_a_plan(filters)
 	by_category = plans_by_category(rows)

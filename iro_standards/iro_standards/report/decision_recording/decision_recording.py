@@ -6,9 +6,11 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards import figures
+from iro_standards.iro_standards.names import people_by_name
 from iro_standards.iro_standards.workflow.states import TM_RESPONSES
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	grouped = frappe.get_list(

@@ -8,9 +8,11 @@ from frappe import _
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.figures import weighted_caseloads
+from iro_standards.iro_standards.names import people_by_name
 from iro_standards.standards import caseload_band
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	timescales = engine_kwargs()["timescales"]

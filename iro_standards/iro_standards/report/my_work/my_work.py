@@ -3,7 +3,9 @@
 
 """What one person owes, soonest first, with the days left: an IRO's reviews of the coming
 weeks, decisions, records, progress reviews, disputes to chase and children not seen lately; a
-team manager's responses to reviews and to disputes addressed to them."""
+conference chair's steps before and after each conference; a team manager's responses to reviews
+and to disputes addressed to them; a social worker's reports before reviews, care plan updates
+after them and the decisions still open on their children."""
 
 from collections.abc import Iterator
 from datetime import date
@@ -12,11 +14,21 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
-from iro_standards.iro_standards.workflow.states import CLOSED_DISPUTE_STATES, OPEN_REVIEW_STATES
-from iro_standards.standards.work import contact_due, contact_falls_in_the_list, work_horizon
+from iro_standards.iro_standards.doctype.child_protection_conference.child_protection_conference import (
+	DONE_FIELDS,
+)
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.workflow.states import (
+	CLOSED_DISPUTE_STATES,
+	FINISHED_STATES,
+	OPEN_REVIEW_STATES,
+)
+from iro_standards.standards.conferences import STEP_FIELDS, steps_owed_by
+from iro_standards.standards.work import contact_due, contact_falls_in_the_list, letter_due, work_horizon
 
 WEEKS_AHEAD = 5
 MANAGING_ROLES = frozenset({"IRO Manager", "Head of Service", "System Manager"})
+CONFERENCE = "Child Protection Conference"
 
 
 def execute(filters=None):
@@ -52,7 +64,10 @@ def work_of(user: str, today: date, weeks: int) -> Iterator[dict]:
 	yield from progress_reviews(user, horizon)
 	yield from disputes_awaiting_a_response(user)
 	yield from children_not_seen_lately(user, today)
+	yield from letters_to_send(user, horizon)
+	yield from conference_steps_owed_by_the_chair(user, horizon)
 	yield from responses_owed_by_a_team_manager(user)
+	yield from a_social_workers_steps(user, horizon)
 
 
 def row(due, what: str, doctype: str, name: str, record) -> dict:
@@ -173,6 +188,97 @@ def children_not_seen_lately(user: str, today: date) -> Iterator[dict]:
 		due = contact_due(getdate(since) if since else None, gap, today)
 		if contact_falls_in_the_list(due, today):
 			yield row(due, _("Contact the child"), "Looked After Child", child.child, child)
+
+
+LETTER_TO_SEND = {
+	"Allocation": "Write and send your letter to the child",
+	"After Review": "Write and send the letter after the review",
+}
+
+
+def letters_to_send(user: str, horizon: date) -> Iterator[dict]:
+	calendar = engine_kwargs()["calendar"]
+	for letter in frappe.get_list(
+		"IRO Letter",
+		filters={"iro": user, "status": "Draft"},
+		fields=["name", "child", "child_name", "letter_kind", "creation"],
+		limit_page_length=0,
+	):
+		due = letter_due(getdate(letter.creation), calendar)
+		if due <= horizon:
+			yield row(due, _(LETTER_TO_SEND[letter.letter_kind]), "IRO Letter", letter.name, letter)
+
+
+def conference_steps_owed_by_the_chair(user: str, horizon: date) -> Iterator[dict]:
+	meta = frappe.get_meta(CONFERENCE)
+	for conference in frappe.get_list(
+		CONFERENCE,
+		filters={"chair": user, "docstatus": ("<", 2), "status": ("not in", FINISHED_STATES[CONFERENCE])},
+		fields=["name", "child", "child_name", "expected_quorate", *STEP_FIELDS, *DONE_FIELDS],
+		limit_page_length=0,
+	):
+		steps = {step: conference[step] and getdate(conference[step]) for step in STEP_FIELDS}
+		owed = steps_owed_by(
+			steps, conference, horizon, inquorate_on_responses=not conference.expected_quorate
+		)
+		for step in owed:
+			what = _("Child protection conference: {0}").format(_(meta.get_label(step)))
+			yield row(steps[step], what, CONFERENCE, conference.name, conference)
+
+
+def a_social_workers_steps(user: str, horizon: date) -> Iterator[dict]:
+	for review in frappe.get_list(
+		"Child Review",
+		filters={
+			"social_worker": user,
+			"docstatus": 0,
+			"status": ("in", OPEN_REVIEW_STATES),
+			"sw_report_received_on": ("is", "not set"),
+			"sw_report_due": ("<=", horizon),
+		},
+		fields=["name", "child", "child_name", "sw_report_due"],
+		limit_page_length=0,
+	):
+		yield row(
+			review.sw_report_due, _("Send your report for the review"), "Child Review", review.name, review
+		)
+	for review in frappe.get_list(
+		"Child Review",
+		filters={
+			"social_worker": user,
+			"docstatus": 1,
+			"care_plan_update_due": ("is", "set"),
+			"care_plan_updated_on": ("is", "not set"),
+		},
+		fields=["name", "child", "child_name", "care_plan_update_due"],
+		limit_page_length=0,
+	):
+		yield row(
+			review.care_plan_update_due,
+			_("Update the care plan after the review"),
+			"Child Review",
+			review.name,
+			review,
+		)
+	for decision in frappe.get_list(
+		"Child Review",
+		filters=[
+			["social_worker", "=", user],
+			["docstatus", "=", 1],
+			["Review Recommendation", "status", "not in", ("Done",)],
+			["Review Recommendation", "due_by", "<=", horizon],
+		],
+		fields=[
+			"name",
+			"child",
+			"child_name",
+			"`tabReview Recommendation`.action",
+			"`tabReview Recommendation`.due_by",
+		],
+		limit_page_length=0,
+	):
+		what = _("Act on the review's decision: {0}").format(decision.action)
+		yield row(decision.due_by, what, "Child Review", decision.name, decision)
 
 
 def responses_owed_by_a_team_manager(user: str) -> Iterator[dict]:

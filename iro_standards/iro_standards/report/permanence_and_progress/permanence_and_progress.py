@@ -6,10 +6,12 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards import figures
+from iro_standards.iro_standards.names import people_by_name
 
 RECOMMENDATION_STATES = ("Done", "On Track", "At Risk", "Drifting", "Open")
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	by_iro = figures.counters()

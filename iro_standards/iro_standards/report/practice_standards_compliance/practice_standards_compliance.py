@@ -6,12 +6,14 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards import figures
+from iro_standards.iro_standards.names import people_by_name
 
 OUTCOMES = ("Met", "Not Met", "Not Applicable")
 GROUPS = {"Area": "area", "Standard": "practice_standard", "IRO": "iro"}
 CHECKED = ["Practice Standard Check", "practice_standard", "is", "set"]
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	group_by = filters.group_by or "Area"

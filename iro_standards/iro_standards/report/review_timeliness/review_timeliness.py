@@ -5,8 +5,10 @@ import frappe
 from frappe import _
 
 from iro_standards.iro_standards import figures
+from iro_standards.iro_standards.names import people_by_name
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	if filters.show_late_reviews:

@@ -14,8 +14,10 @@ MILESTONES = (
 	("invitations_due", "invitations_sent_on", "Invitations"),
 	("sw_report_due", "sw_report_received_on", "Social worker report"),
 )
+from iro_standards.iro_standards.names import people_by_name
 
 
+@people_by_name
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
