@@ -25,6 +25,8 @@ AGE_BAND = " · "
 BREAKDOWN = ": "
 BREAKDOWN_FIELDS = (("Stage", "current_stage"), ("Category", "category"), ("Outcome", "status"))
 AVERAGE_DAYS = "Average working days to end"
+PERCENT = "%"
+WORKING_DAYS = "working days"
 
 
 def period_filters(start: date, end: date, team: str = SERVICE_WIDE) -> dict:
@@ -40,7 +42,11 @@ def headline_figures(report: str, filters: dict) -> list[dict]:
 	and outcome with the time they took)."""
 	result = run_report(report, filters=filters, ignore_prepared_report=True)
 	figures = [
-		{"measure": item.get("label"), "value": item.get("value") or 0}
+		{
+			"measure": item.get("label"),
+			"value": item.get("value") or 0,
+			"unit": PERCENT if item.get("datatype") == "Percent" else "",
+		}
 		for item in result.get("report_summary") or []
 		if isinstance(item.get("value") or 0, int | float)
 	]
@@ -72,7 +78,9 @@ def disputes_by_stage_category_and_outcome(rows: list[dict], _columns: list) -> 
 	]
 	figures = [{"measure": measure, "value": count} for measure, count in sorted(counted.items())]
 	if ended:
-		figures.append({"measure": AVERAGE_DAYS, "value": round(sum(ended) / len(ended), 1)})
+		figures.append(
+			{"measure": AVERAGE_DAYS, "value": round(sum(ended) / len(ended), 1), "unit": WORKING_DAYS}
+		)
 	return figures
 
 
@@ -117,6 +125,7 @@ def figure_rows(this_year: dict, previous_year: dict) -> list[dict]:
 				{
 					"report": report,
 					"measure": figure["measure"],
+					"unit": figure.get("unit") or "",
 					"team": team,
 					"this_year": figure["value"],
 					"previous_year": before.get(figure["measure"], 0),

@@ -7,6 +7,7 @@ and prints as a PDF in English and Welsh. An IRO cannot read it or make it."""
 
 import html
 import json
+from collections import Counter
 from datetime import date
 
 import frappe
@@ -139,6 +140,18 @@ class TestIROAnnualReport(FrappeTestCase):
 		self.assertIn("Every child knows their IRO.", english)
 		self.assertIn("Review Timeliness", english)
 		self.assertIn("background: #2c5f8a", english)
+		self.assertIn("Figures are numbers of records unless marked % or working days", english)
+		percentages = [row for row in report.figures if not row.team and row.unit == "%" and row.this_year]
+		self.assertTrue(percentages)
+		self.assertIn(f"<td>{percentages[0].this_year:g}%</td>", english)
+		service = [row for row in report.figures if not row.team]
+		named_once = Counter(row.measure for row in service)
+		left_out = [
+			r.measure for r in service if not (r.this_year or r.previous_year) and named_once[r.measure] == 1
+		]
+		self.assertTrue(left_out)
+		for measure in left_out:
+			self.assertNotIn(f"<td>{measure}</td>", english, measure)
 		frappe.local.lang = "cy"
 		try:
 			welsh = html.unescape(frappe.get_print(REPORT, report.name, "IRO Annual Report"))
