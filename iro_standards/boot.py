@@ -18,10 +18,13 @@ SERVICE_ROLES = ("IRO Manager", "Head of Service", "Safeguarding Admin")
 def boot_session(bootinfo) -> None:
 	if frappe.session.user == "Guest":
 		return
-	window = frappe.get_cached_doc("IRO Standards Settings").due_soon_working_days
-	last_due_soon_day = due_soon_until(getdate(), window, calendar=engine_kwargs()["calendar"])
+	settings = frappe.get_cached_doc("IRO Standards Settings")
+	last_due_soon_day = due_soon_until(
+		getdate(), settings.due_soon_working_days, calendar=engine_kwargs()["calendar"]
+	)
 	bootinfo.iro_standards = {
 		"due_soon_until": str(last_due_soon_day),
+		"school_terms_set": bool(settings.school_terms),
 		"in_wales": in_wales(),
 		"ssda903": code_meanings(),
 	}

@@ -26,6 +26,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 )
 from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.standards.compliance import age_in_years
+from iro_standards.standards.education import PEP_MAXIMUM_AGE, PEP_MINIMUM_AGE
 from iro_standards.tasks import daily
 
 DEMO_DOMAIN = "demo.example.org"
@@ -130,21 +131,22 @@ DEMO_ADVOCACY = "Call the (fictional) Demo Advocacy Service on 0808 000 0000, fr
 TERMS = (("Autumn", (9, 3), (12, 19)), ("Spring", (1, 6), (3, 27)), ("Summer", (4, 14), (7, 22)))
 
 
+def demo_terms(today: date) -> list[tuple[str, date, date]]:
+	"""Three school years of terms, the last the one that ends next summer."""
+	terms = []
+	for year in range(today.year - 2, today.year + 1):
+		for term, start, end in TERMS:
+			starts = year if term == "Autumn" else year + 1
+			terms.append((DEMO_TERM.format(f"{term} {starts}"), date(starts, *start), date(starts, *end)))
+	return terms
+
+
 def give_the_service_what_a_council_sets_up(today: date) -> None:
 	"""The school terms PEPs follow, and the advocacy service letters name, where the site has none."""
 	settings = frappe.get_single("IRO Standards Settings")
 	if not settings.school_terms:
-		for year in range(today.year - 2, today.year + 1):
-			for term, start, end in TERMS:
-				starts = year if term == "Autumn" else year + 1
-				settings.append(
-					"school_terms",
-					{
-						"term": DEMO_TERM.format(f"{term} {starts}"),
-						"start_date": date(starts, *start),
-						"end_date": date(starts, *end),
-					},
-				)
+		for term, start, end in demo_terms(today):
+			settings.append("school_terms", {"term": term, "start_date": start, "end_date": end})
 	settings.advocacy_service = settings.advocacy_service or DEMO_ADVOCACY
 	settings.save(ignore_permissions=True)
 
@@ -323,6 +325,7 @@ class Service:
 			}
 		).insert(ignore_permissions=True)
 		last = self.hold_reviews(child)
+		self.hold_peps(child.name, start, born)
 		if last and self.chance(0.25):
 			self.move_placement(episode, start)
 		if last and self.chance(0.2):
@@ -331,6 +334,24 @@ class Service:
 			self.raise_dispute(child, last or start)
 		if last and self.chance(0.06):
 			self.end_episode(episode, last)
+
+	def hold_peps(self, child: str, start: date, born: date) -> None:
+		"""A school-age child's PEPs: the first within a month of coming into care, then one late in
+		each term since; one child in ten has missed the latest."""
+		if age_in_years(born, start) < PEP_MINIMUM_AGE:
+			return
+		first = self.past(start + self.days(10, 28))
+		held = [first] if first else []
+		for term_end in sorted(end for _term, _start, end in demo_terms(self.today)):
+			meeting = term_end - self.days(5, 30)
+			if held and held[-1] < meeting <= self.today and age_in_years(born, meeting) <= PEP_MAXIMUM_AGE:
+				held.append(meeting)
+		if len(held) > 1 and self.chance(0.1):
+			held.pop()
+		if held:
+			doc = frappe.get_doc("Looked After Child", child)
+			doc.set("peps", [{"held_on": day} for day in held])
+			doc.save(ignore_permissions=True)
 
 	def upn(self, born: date) -> str:
 		"""A UPN of the right form for a child of school age; UN1 for a younger child."""

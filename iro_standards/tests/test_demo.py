@@ -30,6 +30,15 @@ class TestDemoService(FrappeTestCase):
 
 		children = demo.demo_children()
 		self.assertEqual(len(children), 6)
+		with_peps = frappe.get_all(
+			"PEP Meeting", {"parenttype": "Looked After Child", "parent": ("in", children)}, pluck="parent"
+		)
+		self.assertTrue(with_peps)
+		for child in set(with_peps):
+			due = frappe.db.get_value("Looked After Child", child, "pep_due")
+			self.assertTrue(
+				due is None or due >= frappe.utils.add_days(frappe.utils.getdate(), -200), (child, due)
+			)
 		self.assertEqual(
 			sorted(frappe.get_all("Looked After Child", {"name": ("in", children)}, pluck="case_number")),
 			[f"DEMO-{n:04d}" for n in range(1, 7)],

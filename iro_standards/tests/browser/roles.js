@@ -1,9 +1,10 @@
-// Each role's day on the demo service, as its people sign in: the IRO lands on My Work, opens a
-// record from what they owe in one click, sees on a planned review what marking it held needs,
-// and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
-// on a review sent to them and presses Update (the save must go through); the IRO manager lands on
-// the service workspace with its figures, opens the list of every child, runs the SSDA903 checks and
-// generates last year's IRO annual report; a Welsh-speaking IRO
+// Each role's day on the demo service, as its people sign in: the IRO lands on My Work, sees what is
+// late, opens a record from what they owe in one click, sees on a planned review what marking it
+// held needs, and finds a child by case number from the search bar; the team manager lands on My Work and writes comments
+// on a review sent to them and presses Update (the save must go through), told to answer through
+// Actions; the IRO manager lands on the service workspace with its figures, opens the list of every
+// child, reads the caseload by IRO's name, runs the SSDA903 checks and generates last year's IRO
+// annual report; a social worker finds the report they owe before a review in My Work; a Welsh-speaking IRO
 // lands on a Welsh My Work. Fails on any JavaScript error (thrown or logged), any server error, any
 // request of the desk the app refuses, or a step that does not reach its expected state.
 // Usage: node roles.js BASE_URL SEED_JSON SCREENSHOT_DIR
@@ -70,6 +71,7 @@ function landedOn(page, slug, text) {
 async function iroDay(browser, problems) {
 	const page = await signIn(browser, seed.iro, "iro", problems);
 	await step(page, "iro", "lands", problems, landedOn(page, "my-work", "My Reviews in the Next 5 Weeks"));
+	await step(page, "iro", "sees-what-is-late", problems, shows(page, "Overdue in My Work"));
 	await page.goto(`${base}/app/query-report/My Work`);
 	await settle(page);
 	await page.waitForSelector(".dt-scrollable .dt-row", { timeout: 20000 }).catch(() => {});
@@ -111,6 +113,11 @@ async function teamManagerDay(browser, problems) {
 	await step(page, "team-manager", "lands", problems, landedOn(page, "my-work", "Reviews Awaiting a Response"));
 	await page.goto(`${base}/app/child-review/${seed.tm_review}`);
 	await settle(page);
+	await step(page, "team-manager", "told-to-use-actions", problems, async () =>
+		(await page.evaluate(() => cur_frm.doc.status)) === "With Team Manager"
+			? shows(page, "then choose Agree or Disagree from Actions")()
+			: null
+	);
 	await page.evaluate(() => cur_frm.scroll_to_field("tm_comments"));
 	await page.fill("textarea[data-fieldname='tm_comments']", COMMENT);
 	const saved = page.waitForResponse((r) => r.url().includes("frappe.desk.form.save.savedocs"), {
@@ -148,6 +155,9 @@ async function managerDay(browser, problems) {
 	await page.goto(`${base}/app/iro-service`);
 	await settle(page);
 	await step(page, "manager", "child-protection-cards", problems, shows(page, "Children on a Plan by Category"));
+	await page.goto(`${base}/app/query-report/IRO Caseload`);
+	await settle(page);
+	await step(page, "manager", "caseload-by-name", problems, shows(page, seed.iro_name));
 	await page.goto(`${base}/app/query-report/SSDA903 Checks`);
 	await settle(page);
 	await step(page, "manager", "ssda903-checks", problems, shows(page, "Values the DfE would refuse"));
@@ -189,6 +199,18 @@ async function chairDay(browser, problems) {
 	await page.close();
 }
 
+async function socialWorkerDay(browser, problems) {
+	if (!seed.social_worker) {
+		problems.push("social-worker: the demo has no social worker with a report due in five weeks");
+		return;
+	}
+	const page = await signIn(browser, seed.social_worker, "social-worker", problems);
+	await page.goto(`${base}/app/query-report/My Work`);
+	await settle(page);
+	await step(page, "social-worker", "my-work", problems, shows(page, "Send your report for the review"));
+	await page.close();
+}
+
 async function welshDay(browser, problems) {
 	const page = await signIn(browser, seed.welsh_iro, "welsh-iro", problems);
 	await step(page, "welsh-iro", "lands", problems, landedOn(page, "my-work", "Fy adolygiadau yn y 5 wythnos nesaf"));
@@ -198,11 +220,11 @@ async function welshDay(browser, problems) {
 (async () => {
 	const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 	const problems = [];
-	for (const day of [iroDay, teamManagerDay, managerDay, chairDay, welshDay]) {
+	for (const day of [iroDay, teamManagerDay, managerDay, chairDay, socialWorkerDay, welshDay]) {
 		await day(browser, problems);
 	}
 	await browser.close();
 	console.log(problems.length ? problems.join("\n") : "every role's day reached its expected state");
-	console.log(`browser: 5 roles walked, ${problems.length} problems`);
+	console.log(`browser: 6 roles walked, ${problems.length} problems`);
 	process.exit(problems.length ? 1 : 0);
 })();

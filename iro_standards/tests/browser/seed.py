@@ -101,6 +101,8 @@ def demo_day() -> None:
 					"Child Review",
 					{"allocated_iro": iro, "status": "Planned", "held_date": ("is", "not set")},
 				),
+				"iro_name": demo.IROS[0],
+				"social_worker": social_worker_with_a_report_due(),
 				"welsh_iro": welsh_iro,
 				"manager": demo.email_of("Morgan Vale"),
 				"team_manager": review.team_manager,
@@ -113,6 +115,22 @@ def demo_day() -> None:
 				),
 			}
 		)
+	)
+
+
+def social_worker_with_a_report_due() -> str:
+	"""A demo social worker whose report for a planned review falls in My Work's five weeks."""
+	return frappe.db.get_value(
+		"Child Review",
+		{
+			"owner": ("like", f"%@{demo.DEMO_DOMAIN}"),
+			"docstatus": 0,
+			"status": "Planned",
+			"social_worker": ("is", "set"),
+			"sw_report_received_on": ("is", "not set"),
+			"sw_report_due": ("<=", frappe.utils.add_days(frappe.utils.getdate(), 28)),
+		},
+		"social_worker",
 	)
 
 

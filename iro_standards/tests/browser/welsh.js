@@ -88,9 +88,13 @@ const englishTemplates = englishStrings
 function isEnglish(text) {
 	return english.has(text) || englishTemplates.some((pattern) => pattern.test(text));
 }
-// Not the desk's strings: what people typed, the fieldname tooltips, the date picker's two-letter
-// day names (Welsh "Me" is Mercher), and the old and new values a record's change log quotes.
-const NOT_STRINGS = "script, style, .ql-editor, textarea, .tooltip-content, .datepicker--days-names, .timeline-content b";
+// Not the desk's strings: what people typed (editors, text areas, and the values of text fields
+// shown read-only), the fieldname tooltips, the date picker's two-letter day names (Welsh "Me" is
+// Mercher), and the old and new values a record's change log quotes.
+const TYPED_FIELDS = ["Data", "Small Text", "Text", "Long Text"]
+	.map((type) => `.frappe-control[data-fieldtype="${type}"] .control-value`)
+	.join(", ");
+const NOT_STRINGS = `script, style, .ql-editor, textarea, .tooltip-content, .datepicker--days-names, .timeline-content b, ${TYPED_FIELDS}`;
 const covered = new Set();
 const problems = [];
 

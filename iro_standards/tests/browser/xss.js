@@ -58,9 +58,14 @@ async function walk(browser, role, problems) {
 			.waitForFunction(() => !document.body.innerText.includes("Loading..."), null, { timeout: 20000 })
 			.then(() => true)
 			.catch(() => false);
+		const shown = await page
+			.waitForFunction((t) => document.body.innerText.toLowerCase().includes(t), expected.toLowerCase(), {
+				timeout: 20000,
+			})
+			.then(() => true)
+			.catch(() => false);
 		await page.screenshot({ path: `${shots}/${role}-${name}.png` });
-		const text = await page.evaluate(() => document.body.innerText.toLowerCase());
-		if (!text.includes(expected.toLowerCase())) problems.push(`${role} ${name}: "${expected}" not shown`);
+		if (!shown) problems.push(`${role} ${name}: "${expected}" not shown after 20 s`);
 		if (!loaded) problems.push(`${role} ${name}: still loading after 20 s`);
 		console.log(`${role} ${name}: ${path} (screenshot ${shots}/${role}-${name}.png)`);
 	}

@@ -53,6 +53,12 @@ function show_what_is_due(frm) {
 				: __("{0} days left", [days]);
 		frm.dashboard.add_indicator(`${label}: ${frappe.datetime.str_to_user(on)}, ${left}`, colour);
 	}
+	if (frm.doc.pep_due && frappe.boot.iro_standards && !frappe.boot.iro_standards.school_terms_set) {
+		frm.dashboard.add_indicator(
+			__("PEPs after the first follow the school terms: none are set in IRO Standards Settings"),
+			"gray"
+		);
+	}
 }
 
 // A child on a child protection plan, whether or not looked after: since when, why, and the next conference.
