@@ -27,6 +27,7 @@ doc_events = {
 		"before_update_after_submit": "iro_standards.writes.check_before_writing",
 	},
 	"Workflow": {"on_update": "iro_standards.iro_standards.workflow.states.allow_the_workflow_states"},
+	"Looked After Child": {"on_change": "iro_standards.permissions.forget_child_access"},
 	"DocType": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
 	"Custom Field": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
 	"Property Setter": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},

@@ -58,8 +58,31 @@ def may_access_child(child: str | None, user: str | None = None) -> bool:
 	fields = allocation_fields(user)
 	if not child or not fields or not isinstance(child, str):
 		return False
-	allocated = frappe.db.get_value(CHILD, child, fields, as_dict=True) or {}
-	return user in allocated.values()
+	known = child_access_known()
+	if known is None or (user, child) not in known:
+		allocated = frappe.db.get_value(CHILD, child, fields, as_dict=True) or {}
+		if known is None:
+			return user in allocated.values()
+		known[(user, child)] = user in allocated.values()
+	return known[(user, child)]
+
+
+def child_access_known() -> dict | None:
+	"""The answers of a GET request (a form opened checks the same child several times), kept for
+	its transaction only and forgotten whenever a child is written; none outside a GET request."""
+	request = getattr(frappe.local, "request", None)
+	if request is None or request.method != "GET":
+		return None
+	known = getattr(frappe.local, "iro_child_access", None)
+	if known is None:
+		known = frappe.local.iro_child_access = {}
+		frappe.db.after_commit.add(forget_child_access)
+		frappe.db.after_rollback.add(forget_child_access)
+	return known
+
+
+def forget_child_access(*args) -> None:
+	frappe.local.iro_child_access = None
 
 
 FILE_STRUCTURE = "iro_standards:file_structure"

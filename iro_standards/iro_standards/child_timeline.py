@@ -6,6 +6,7 @@ may open, without the list permission machinery once per kind."""
 
 import frappe
 from frappe import _
+from frappe.permissions import get_role_permissions
 from frappe.utils import escape_html, formatdate, getdate
 
 
@@ -23,11 +24,20 @@ def child_file_events(doctype: str, docname: str) -> list[dict]:
 	return sorted(events, key=lambda event: event["creation"], reverse=True)
 
 
-def records_of(doctype: str, child: str, fields: list[str], **filters) -> list[frappe._dict]:
-	"""The child's records of ``doctype``, when the reader's roles may read that DocType."""
-	if not frappe.has_permission(doctype, "read"):
+def records_of(
+	doctype: str, child: str, fields: list[str], docstatus: tuple[int, ...] = (0, 1, 2)
+) -> list[frappe._dict]:
+	"""The child's records of ``doctype``, when the reader's roles may read that DocType, read with
+	one query each (the reader may open the child, checked once above)."""
+	if not get_role_permissions(frappe.get_meta(doctype)).get("read"):
 		return []
-	return frappe.get_all(doctype, {"child": child, **filters}, fields)
+	table = frappe.qb.DocType(doctype)
+	return (
+		frappe.qb.from_(table)
+		.select(*(table[field] for field in fields))
+		.where((table.child == child) & table.docstatus.isin(docstatus))
+		.run(as_dict=True)
+	)
 
 
 def event(on, doctype: str, name: str, text: str, icon: str) -> dict:
@@ -88,7 +98,7 @@ def review_events(child: str) -> list[dict]:
 		"Child Review",
 		child,
 		["name", "held_date", "planned_date", "review_kind", "status", "docstatus"],
-		docstatus=("<", 2),
+		docstatus=(0, 1),
 	):
 		kind = _(review.review_kind or "Subsequent")
 		if review.held_date:
@@ -154,6 +164,6 @@ def conference_events(child: str) -> list[dict]:
 			"Child Protection Conference",
 			child,
 			["name", "held_date", "conference_kind", "outcome"],
-			docstatus=1,
+			docstatus=(1,),
 		)
 	]

@@ -4,6 +4,7 @@ import frappe
 from frappe.desk.search import search_link
 from frappe.tests.utils import FrappeTestCase
 
+from iro_standards.permissions import forget_child_access, may_access_child
 from iro_standards.tests.factories import (
 	hold_review,
 	make_looked_after_child,
@@ -154,3 +155,42 @@ class TestRecordScoping(FrappeTestCase):
 		frappe.set_user("Guest")
 		for doctype in CASE_DOCTYPES:
 			self.assertRaises(frappe.PermissionError, frappe.get_list, doctype)
+
+
+class TestAGetRequestAsksOncePerChild(FrappeTestCase):
+	"""A form opened checks the same child several times; a GET request asks the database once, and
+	forgets the answer when the child is written or the transaction ends."""
+
+	def setUp(self):
+		self.iro = make_user("cache.iro@example.com", "IRO")
+		self.other = make_user("cache.other@example.com", "IRO")
+		self.child = make_looked_after_child(date(2025, 12, 20), allocated_iro=self.iro)
+		frappe.local.request = frappe._dict(method="GET")
+		self.addCleanup(delattr, frappe.local, "request")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		forget_child_access()
+
+	def test_reallocating_the_child_is_seen_at_once(self):
+		self.assertTrue(may_access_child(self.child.name, self.iro))
+		self.assertEqual(frappe.local.iro_child_access, {(self.iro, self.child.name): True})
+		self.child.reload()
+		self.child.allocated_iro = self.other
+		self.child.save()
+		self.assertFalse(may_access_child(self.child.name, self.iro))
+		self.assertTrue(may_access_child(self.child.name, self.other))
+
+	def test_the_answers_go_with_the_transaction(self):
+		self.assertTrue(may_access_child(self.child.name, self.iro))
+		frappe.db.rollback()
+		self.assertIsNone(frappe.local.iro_child_access)
+		self.assertFalse(frappe.db.exists("Looked After Child", self.child.name))
+		self.assertFalse(may_access_child(self.child.name, self.iro))
+
+	def test_a_post_request_asks_the_database_every_time(self):
+		frappe.local.request = frappe._dict(method="POST")
+		forget_child_access()
+		self.assertTrue(may_access_child(self.child.name, self.iro))
+		self.assertIsNone(frappe.local.iro_child_access)
