@@ -1,6 +1,7 @@
 """Removing a child's whole file: for the demo service and for tests that commit what they make."""
 
 import frappe
+from frappe.model.delete_doc import delete_dynamic_links
 
 FRAPPE_ROWS_ON_A_CHILD = (
 	("File", "attached_to_name"),
@@ -13,7 +14,9 @@ FRAPPE_ROWS_ON_A_CHILD = (
 
 
 def delete_child_and_records(child: str) -> None:
-	"""A committed child removed again: its records, and Frappe's rows attached to the child."""
+	"""A committed child removed again: its records, and Frappe's rows attached to the child and to
+	each record (views, versions, notifications) at once, not by a background job after the commit:
+	Frappe gives the next new record a deleted last record's name, which would inherit them."""
 	for doctype, field in FRAPPE_ROWS_ON_A_CHILD:
 		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
@@ -40,3 +43,4 @@ def delete_child_and_records(child: str) -> None:
 		field = "name" if doctype == "Looked After Child" else "child"
 		for name in frappe.get_all(doctype, {field: child}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, delete_permanently=True)
+			delete_dynamic_links(doctype, name)
