@@ -32,13 +32,24 @@ ICPC = date(2026, 2, 23)
 RCPC = date(2026, 6, 4)  # a Thursday after the May bank holidays (4 and 25 May 2026)
 
 
-def test_initial_conference_steps_count_working_days_from_the_strategy_discussion():
+def test_initial_conference_steps_number_the_strategy_discussion_day_1():
 	assert icpc_steps(STRATEGY) == {
-		"request_due": date(2026, 2, 3),
-		"convening_form_due": date(2026, 2, 5),
-		"date_and_chair_due": date(2026, 2, 6),
-		"invitations_due": date(2026, 2, 9),
-		"conference_due": date(2026, 2, 23),
+		"request_due": date(2026, 2, 2),  # Day 1, the strategy discussion's own day
+		"convening_form_due": date(2026, 2, 4),  # Day 3
+		"date_and_chair_due": date(2026, 2, 5),  # Day 4
+		"invitations_due": date(2026, 2, 6),  # Day 5
+		"conference_due": date(2026, 2, 23),  # within 15 working days of the discussion
+	}
+
+
+def test_the_timeline_runs_over_a_weekend_and_a_bank_holiday():
+	thursday_before_easter = date(2026, 4, 2)  # Good Friday and Easter Monday follow
+	assert icpc_steps(thursday_before_easter) == {
+		"request_due": date(2026, 4, 2),
+		"convening_form_due": date(2026, 4, 8),
+		"date_and_chair_due": date(2026, 4, 9),
+		"invitations_due": date(2026, 4, 10),
+		"conference_due": date(2026, 4, 27),
 	}
 
 
@@ -65,14 +76,14 @@ def test_every_step_is_configurable():
 		icpc_invitations_working_days=2, rcpc_invitations_working_days_before=10, icpc_working_days=10
 	)
 	steps = icpc_steps(STRATEGY, timescales=timescales)
-	assert steps["invitations_due"] == date(2026, 2, 4)
+	assert steps["invitations_due"] == date(2026, 2, 3)
 	assert steps["conference_due"] == date(2026, 2, 16)
 	assert rcpc_preparation_steps(RCPC, timescales=timescales)["invitations_due"] == date(2026, 5, 20)
 
 
 def test_local_closure_days_move_the_steps():
 	closed = WorkingCalendar("england", extra_closures=[date(2026, 2, 3)])
-	assert icpc_steps(STRATEGY, calendar=closed)["request_due"] == date(2026, 2, 4)
+	assert icpc_steps(STRATEGY, calendar=closed)["convening_form_due"] == date(2026, 2, 5)
 
 
 def test_an_initial_conference_known_only_by_its_strategy_discussion():

@@ -41,8 +41,9 @@ def icpc_steps(
 	calendar: WorkingCalendar | None = None,
 	timescales: Timescales | None = None,
 ) -> dict[str, date]:
-	"""Appendix 1: the request (day 1), convening form (day 3), date and chair (day 4), invitations
-	(day 5) and the conference itself (day 15), in working days after the strategy discussion."""
+	"""Appendix 1's timeline, on which the strategy discussion is Day 1: the request by Day 1, the
+	convening form by Day 3, the date and chair by Day 4, the invitations by Day 5 (working days);
+	the conference itself within 15 working days of the strategy discussion."""
 	calendar, timescales = resolve(calendar, timescales)
 	days = {
 		"request_due": timescales.icpc_request_working_days,
@@ -51,8 +52,8 @@ def icpc_steps(
 		"invitations_due": timescales.icpc_invitations_working_days,
 	}
 	steps = {
-		step: working_days_after(strategy_discussion, n, "strategy_discussion", calendar)
-		for step, n in days.items()
+		step: working_days_after(strategy_discussion, day - 1, "strategy_discussion", calendar)
+		for step, day in days.items()
 	}
 	steps["conference_due"] = icpc_due(strategy_discussion, calendar=calendar, timescales=timescales)
 	return steps

@@ -6,6 +6,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards.report.iro_caseload.iro_caseload import execute as caseload
+from iro_standards.patches import number_the_icpc_timeline_from_day_1
 from iro_standards.tasks import daily
 from iro_standards.tests.factories import make_child, make_looked_after_child, make_user
 
@@ -91,7 +92,7 @@ class TestChildProtectionConference(FrappeTestCase):
 		self.assertEqual(first.status, "Requested")
 		self.assertEqual(
 			(first.request_due, first.convening_form_due, first.date_and_chair_due, first.invitations_due),
-			(date(2026, 2, 3), date(2026, 2, 5), date(2026, 2, 6), date(2026, 2, 9)),
+			(date(2026, 2, 2), date(2026, 2, 4), date(2026, 2, 5), date(2026, 2, 6)),
 		)
 		self.assertEqual(first.conference_due, date(2026, 2, 23))
 		self.assertEqual(child_protection(child.name).cp_chair, self.chair)
@@ -259,6 +260,22 @@ class TestChildProtectionConference(FrappeTestCase):
 				}
 			).insert()
 		self.assertEqual(frappe.db.count("Child Protection Conference"), count + 2)
+
+	def test_an_open_conference_from_before_day_1_numbering_takes_the_new_dates(self):
+		conference = request_icpc(make_child().name, chair=self.chair)
+		conference.db_set({"convening_form_due": date(2026, 2, 5), "invitations_due": date(2026, 2, 9)})
+		number_the_icpc_timeline_from_day_1.execute()
+		self.assertEqual(
+			frappe.db.get_value(
+				"Child Protection Conference", conference.name, ["convening_form_due", "invitations_due"]
+			),
+			(date(2026, 2, 4), date(2026, 2, 6)),
+		)
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment", {"reference_name": conference.name, "content": ("like", "Deadlines recomputed%")}
+			)
+		)
 
 	def test_the_daily_job_flags_overdue_steps_and_clears_them(self):
 		child = make_child()
