@@ -86,4 +86,7 @@ jinja = {
 	"filters": ["iro_standards.prints.safe_html"],
 }
 
-app_include_js = "/assets/iro_standards/js/iro_standards.js"
+app_include_js = [
+	"/assets/iro_standards/js/iro_standards.js",
+	"/assets/iro_standards/js/people_by_name.js",
+]

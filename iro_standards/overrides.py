@@ -26,6 +26,7 @@ from frappe.utils.goal import get_monthly_goal_graph_data as frappe_goal_graph_d
 from frappe.www.printview import get_html_and_style as frappe_get_html_and_style
 
 from iro_standards.guards import raise_not_permitted
+from iro_standards.iro_standards.names import full_names
 from iro_standards.permissions import may_access_record, protected_doctypes, query_conditions
 
 SEARCH_ARGUMENTS = 6
@@ -95,7 +96,8 @@ def get_count(doctype: str, filters=None, debug=False, cache=False, parent: str 
 
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
-	"""The list sidebar's counts; for assignees Frappe reads the records without permissions."""
+	"""The list sidebar's counts, each person with their name as ``title`` (the sidebar shows it);
+	for assignees Frappe reads the records without permissions."""
 	existing_doctype(doctype)
 	filters = json_argument(current_filters, "current_filters", (list, dict))
 	if field != "assigned_to":
@@ -103,7 +105,23 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 			frappe.throw(
 				_("{0} is not a field of {1}.").format(field, _(doctype)), title=_("Invalid request")
 			)
-		return frappe_group_by_count(doctype, current_filters, field)
+		return with_people_named(doctype, field, frappe_group_by_count(doctype, current_filters, field))
+	return with_people_named(doctype, field, assignee_counts(doctype, filters))
+
+
+PEOPLE_FIELDS = frozenset({"assigned_to", "owner", "modified_by"})
+
+
+def with_people_named(doctype: str, field: str, counts: list[dict]) -> list[dict]:
+	df = frappe.get_meta(doctype).get_field(field)
+	if field in PEOPLE_FIELDS or (df and df.fieldtype == "Link" and df.options == "User"):
+		names = full_names(row["name"] for row in counts)
+		for row in counts:
+			row["title"] = names.get(row["name"])
+	return counts
+
+
+def assignee_counts(doctype: str, filters) -> list[dict]:
 	readable = frappe.get_list(
 		doctype,
 		filters=filters,

@@ -1,5 +1,6 @@
 """Each report over a known data set: exact rows and totals, and what a restricted IRO sees."""
 
+import json
 from datetime import date
 
 import frappe
@@ -11,6 +12,7 @@ from iro_standards.iro_standards import cards, figures
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	get_site_timescales,
 )
+from iro_standards.overrides import get_group_by_count
 from iro_standards.standards import add_months
 from iro_standards.tests.factories import (
 	hold_review,
@@ -125,6 +127,14 @@ class TestReports(FrappeTestCase):
 		self.addCleanup(frappe.form_dict.pop, "file_format_type", None)
 		exported = self.report("IRO Caseload")["result"]
 		self.assertEqual([r["allocated_iro"] for r in exported], [names[self.iro_a], names[self.iro_b]])
+
+	def test_the_list_sidebar_counts_name_each_person(self):
+		names = {user: frappe.db.get_value("User", user, "full_name") for user in (self.iro_a, self.iro_b)}
+		counts = get_group_by_count("Looked After Child", json.dumps([["team", "=", TEAM]]), "allocated_iro")
+		self.assertEqual({row["name"]: row["title"] for row in counts}, names)
+		frappe.set_user(self.iro_a)
+		mine = get_group_by_count("Looked After Child", "[]", "allocated_iro")
+		self.assertEqual([(row["name"], row["title"]) for row in mine], [(self.iro_a, names[self.iro_a])])
 
 	def test_a_restricted_iro_sees_only_their_children_in_every_report(self):
 		frappe.set_user(self.iro_a)
