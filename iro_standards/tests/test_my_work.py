@@ -173,6 +173,13 @@ class TestMyWork(FrappeTestCase):
 		)
 		self.assertIn(("Act on the review's decision: Book the dentist", held.name, 20), work)
 		self.assertNotIn(planned.name, [name for _what, name, _days in self.work(self.other_iro)])
+		later = hold_review(
+			self.child.name,
+			self.today - timedelta(days=1),
+			recommendations=[("Visit the new school", "Social worker", self.today + timedelta(days=10))],
+		)
+		decisions = [(what, name) for what, name, _days in self.work(social_worker) if "decision" in what]
+		self.assertEqual(decisions, [("Act on the review's decision: Visit the new school", later.name)])
 
 	def test_an_iro_is_asked_to_send_the_letters_drafted_for_them(self):
 		letter = frappe.db.get_value(

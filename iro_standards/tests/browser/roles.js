@@ -207,7 +207,16 @@ async function socialWorkerDay(browser, problems) {
 	const page = await signIn(browser, seed.social_worker, "social-worker", problems);
 	await page.goto(`${base}/app/query-report/My Work`);
 	await settle(page);
-	await step(page, "social-worker", "my-work", problems, shows(page, "Send your report for the review"));
+	await step(page, "social-worker", "my-work", problems, () =>
+		page
+			.waitForFunction(
+				() => (frappe.query_report?.data || []).some((row) => row.what === "Send your report for the review"),
+				null,
+				{ timeout: 20000 }
+			)
+			.then(() => null)
+			.catch(() => "My Work lists no report for the social worker to send")
+	);
 	await page.close();
 }
 

@@ -260,7 +260,13 @@ def a_social_workers_steps(user: str, horizon: date) -> Iterator[dict]:
 			review.name,
 			review,
 		)
-	for decision in frappe.get_list(
+	yield from open_decisions_of_the_latest_reviews(user, horizon)
+
+
+def open_decisions_of_the_latest_reviews(user: str, horizon: date) -> Iterator[dict]:
+	"""The decisions still open from each child's latest held review: the next review takes up
+	those of the reviews before it."""
+	decisions = frappe.get_list(
 		"Child Review",
 		filters=[
 			["social_worker", "=", user],
@@ -272,13 +278,25 @@ def a_social_workers_steps(user: str, horizon: date) -> Iterator[dict]:
 			"name",
 			"child",
 			"child_name",
+			"held_date",
 			"`tabReview Recommendation`.action",
 			"`tabReview Recommendation`.due_by",
 		],
 		limit_page_length=0,
+	)
+	latest = {}
+	for review in frappe.get_list(
+		"Child Review",
+		filters={"child": ("in", list({d.child for d in decisions}) or [""]), "docstatus": 1},
+		fields=["name", "child", "held_date"],
+		order_by="held_date asc",
+		limit_page_length=0,
 	):
-		what = _("Act on the review's decision: {0}").format(decision.action)
-		yield row(decision.due_by, what, "Child Review", decision.name, decision)
+		latest[review.child] = review.name
+	for decision in decisions:
+		if latest.get(decision.child) == decision.name:
+			what = _("Act on the review's decision: {0}").format(decision.action)
+			yield row(decision.due_by, what, "Child Review", decision.name, decision)
 
 
 def responses_owed_by_a_team_manager(user: str) -> Iterator[dict]:
