@@ -79,6 +79,21 @@ def progress_review_after(review: str, **values) -> Document:
 	return progress.save()
 
 
+def raise_dispute(child: str, raised_on: date, **overrides) -> Document:
+	"""An informal dispute about contact, raised on ``raised_on``."""
+	return frappe.get_doc(
+		{
+			"doctype": "IRO Dispute",
+			"child": child,
+			"category": "Contact",
+			"issue": "Contact with grandparents stopped",
+			"desired_outcome": "Monthly contact",
+			"raised_on": raised_on,
+			**overrides,
+		}
+	).insert()
+
+
 def follow(doctype: str, name: str, user: str) -> None:
 	"""A Document Follow as Frappe's Follow button makes it, whatever the user's email settings."""
 	frappe.get_doc(

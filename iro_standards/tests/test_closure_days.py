@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from iro_standards import tasks
 from iro_standards.iro_standards.records import delete_child_and_records
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review
+from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, raise_dispute
 
 SETTINGS = "IRO Standards Settings"
 
@@ -18,16 +18,7 @@ class TestANewClosureDay(FrappeTestCase):
 		self.children = [make_looked_after_child(date(2025, 12, 20)) for _ in range(2)]
 		self.review = make_review(self.children[0].name, date(2026, 1, 19))
 		self.held = hold_review(self.children[1].name, date(2026, 1, 19))
-		self.dispute = frappe.get_doc(
-			{
-				"doctype": "IRO Dispute",
-				"child": self.children[1].name,
-				"category": "Contact",
-				"issue": "Contact with grandparents stopped",
-				"desired_outcome": "Monthly contact",
-				"raised_on": date(2026, 2, 2),
-			}
-		).insert()
+		self.dispute = raise_dispute(self.children[1].name, date(2026, 2, 2))
 		frappe.db.commit()
 
 	def tearDown(self):

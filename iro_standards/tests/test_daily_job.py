@@ -16,6 +16,7 @@ from iro_standards.tests.factories import (
 	make_review,
 	make_user,
 	progress_review_after,
+	raise_dispute,
 )
 
 TODAY = date(2026, 3, 2)
@@ -42,16 +43,7 @@ class TestDailyJob(FrappeTestCase):
 		self.answered = self.review_with_team_manager(self.child(date(2025, 12, 20)), sent=date(2026, 2, 26))
 		midpoint_passed = hold_review(self.child(date(2025, 12, 1)), date(2026, 1, 5))
 		self.progress = progress_review_after(midpoint_passed.name)
-		self.dispute = frappe.get_doc(
-			{
-				"doctype": "IRO Dispute",
-				"child": midpoint_passed.child,
-				"category": "Contact",
-				"issue": "Contact with grandparents stopped",
-				"desired_outcome": "Monthly contact",
-				"raised_on": date(2026, 2, 2),
-			}
-		).insert()
+		self.dispute = raise_dispute(midpoint_passed.child, date(2026, 2, 2))
 		frappe.db.commit()
 
 	def tearDown(self):
