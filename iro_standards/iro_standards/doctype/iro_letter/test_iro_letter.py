@@ -106,6 +106,10 @@ class TestIROLetter(FrappeTestCase):
 		self.assertIn('<p class="iro-words">You will stay with Nia.</p>', text)
 		self.assertIn('<p class="iro-words">We will meet in May.</p>', text)
 		self.assertEqual(review.name, letter.child_review)
+		frappe.db.set_value("Looked After Child", self.child.name, "preferred_language", "Welsh")
+		welsh = printed(letter.name)
+		self.assertEqual(welsh.count("Dear Seren,"), 1)
+		self.assertNotIn("Annwyl Seren,", welsh)
 
 	def test_printing_for_posting_stamps_the_letter_and_the_child_and_a_pdf_renders(self):
 		(letter,) = letters_of(self.child.name, "Allocation")
