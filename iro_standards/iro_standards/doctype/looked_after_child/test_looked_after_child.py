@@ -4,11 +4,13 @@
 from datetime import date
 
 import frappe
-from frappe.desk.form.load import get_docinfo
+from frappe.desk.form.load import get_docinfo, getdoc
+from frappe.permissions import setup_custom_perms
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards.child_timeline import child_file_events
 from iro_standards.iro_standards.people import users_with_role
+from iro_standards.permissions import CHILD
 from iro_standards.tests.factories import hold_review, make_child, make_looked_after_child, make_user
 
 
@@ -189,6 +191,51 @@ class TestChildTimeline(FrappeTestCase):
 
 		frappe.set_user(make_user("timeline.other@example.com", "IRO"))
 		self.assertEqual(child_file_events("Looked After Child", child.name), [])
+
+	def test_a_kind_of_record_the_readers_roles_stop_reading_leaves_the_timeline_at_once(self):
+		iro = make_user("timeline.iro@example.com", "IRO")
+		child = make_looked_after_child(date(2025, 12, 20), allocated_iro=iro)
+		frappe.get_doc(
+			{
+				"doctype": "IRO Contact",
+				"child": child.name,
+				"iro": iro,
+				"contact_date": date(2026, 1, 10),
+				"kind": "Visit",
+			}
+		).insert()
+		frappe.set_user(iro)
+		self.assertTrue(any("IRO contact" in e["content"] for e in child_file_events(CHILD, child.name)))
+
+		frappe.set_user("Administrator")
+		setup_custom_perms("IRO Contact")
+		for rule in frappe.get_all("Custom DocPerm", {"parent": "IRO Contact", "role": "IRO"}, pluck="name"):
+			frappe.get_doc("Custom DocPerm", rule).update({"read": 0, "write": 0, "create": 0}).save()
+
+		frappe.set_user(iro)
+		contents = [e["content"] for e in child_file_events(CHILD, child.name)]
+		self.assertFalse(any("IRO contact" in c for c in contents))
+		self.assertTrue(any("Became looked after" in c for c in contents))
+
+
+class TestWhoOpenedTheChildsFile(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_opening_the_form_records_the_reader_and_a_refused_reader_leaves_nothing(self):
+		iro = make_user("viewer.iro@example.com", "IRO")
+		outsider = make_user("viewer.other@example.com", "IRO")
+		child = make_child(allocated_iro=iro).name
+		views = {"reference_doctype": CHILD, "reference_name": child}
+
+		frappe.set_user(iro)
+		getdoc(CHILD, child)
+		frappe.set_user(outsider)
+		self.assertRaises(frappe.PermissionError, getdoc, CHILD, child)
+
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.get_all("View Log", filters=views, pluck="viewed_by"), [iro])
 
 
 def get_docinfo_events(child: str) -> list[dict]:
