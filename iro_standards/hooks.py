@@ -18,6 +18,7 @@ permission_query_conditions = {"*": "iro_standards.permissions.query_conditions"
 has_permission = {"*": "iro_standards.permissions.has_permission"}
 
 _forget_file_structure = "iro_standards.permissions.forget_file_structure"
+_forget_readable_kinds = "iro_standards.iro_standards.child_timeline.forget_readable_kinds"
 doc_events = {
 	"*": {
 		"validate": [
@@ -31,6 +32,7 @@ doc_events = {
 	"DocType": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
 	"Custom Field": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
 	"Property Setter": {"on_update": _forget_file_structure, "on_trash": _forget_file_structure},
+	"Custom DocPerm": {"on_change": _forget_readable_kinds, "on_trash": _forget_readable_kinds},
 }
 clear_cache = _forget_file_structure
 

@@ -1,6 +1,8 @@
 """The child's file on the child's timeline: episodes, reviews, contacts, disputes, ratings and
 child protection conferences, each on its own date and linking to its record
-(``additional_timeline_content``). Once the reader may open the child, each kind of record is read
+(``additional_timeline_content``). Frappe asks for it only for a child the reader was just allowed
+to open (``get_docinfo``); it is given only to a reader whose roles may read children and whose
+caseload holds this child (the answer that check has just kept). Each kind of record is then read
 for that child alone, if the reader's roles may read that kind: the timeline shows what the reader
 may open, without the list permission machinery once per kind."""
 
@@ -9,9 +11,11 @@ from frappe import _
 from frappe.permissions import get_role_permissions
 from frappe.utils import escape_html, formatdate, getdate
 
+from iro_standards.permissions import may_access_child
+
 
 def child_file_events(doctype: str, docname: str) -> list[dict]:
-	if not frappe.has_permission(doctype, "read", doc=docname):
+	if not (frappe.has_permission(doctype, "read") and may_access_child(docname)):
 		return []
 	events = [
 		*episode_events(docname),
@@ -29,7 +33,7 @@ def records_of(
 ) -> list[frappe._dict]:
 	"""The child's records of ``doctype``, when the reader's roles may read that DocType, read with
 	one query each (the reader may open the child, checked once above)."""
-	if not get_role_permissions(frappe.get_meta(doctype)).get("read"):
+	if doctype not in kinds_the_reader_may_read():
 		return []
 	table = frappe.qb.DocType(doctype)
 	return (
@@ -38,6 +42,38 @@ def records_of(
 		.where((table.child == child) & table.docstatus.isin(docstatus))
 		.run(as_dict=True)
 	)
+
+
+TIMELINE_KINDS = (
+	"Care Episode",
+	"Child Review",
+	"IRO Contact",
+	"IRO Dispute",
+	"Care Plan RAG Update",
+	"Child Protection Conference",
+)
+
+
+def kinds_the_reader_may_read() -> list[str]:
+	"""The kinds of record on the timeline that the reader's roles may read. Kept in the cache under
+	the site's metadata version and the reader's roles, so a form open reads no other DocType's
+	metadata, and a change of role permissions (which resets the version) or of the reader's roles
+	is seen at once (``forget_readable_kinds``)."""
+	roles = ",".join(sorted(frappe.get_roles()))
+	key = f"iro_standards:timeline_kinds:{frappe.cache.get_value('metadata_version')}:{roles}"
+	kinds = frappe.cache.get_value(key)
+	if kinds is None:
+		kinds = [kind for kind in TIMELINE_KINDS if get_role_permissions(frappe.get_meta(kind)).get("read")]
+		frappe.cache.set_value(key, kinds, expires_in_sec=24 * 3600)
+	return kinds
+
+
+def forget_readable_kinds(doc=None, method=None) -> None:
+	"""On a change to a Custom DocPerm: Frappe resets the version as it saves, before the change is
+	committed; it is reset again once the change is committed or rolled back, so no answer read in
+	between is kept."""
+	frappe.db.after_commit.add(frappe.reset_metadata_version)
+	frappe.db.after_rollback.add(frappe.reset_metadata_version)
 
 
 def event(on, doctype: str, name: str, text: str, icon: str) -> dict:
