@@ -110,7 +110,11 @@ def read_file_structure() -> dict:
 		field = meta.get_field("naming_series")
 		options = (field.options or "").split("\n") if field else ()
 		series.extend((parent, series_pattern(option.strip())) for option in options if option.strip())
-	return {"child_tables": {table: tuple(parents) for table, parents in tables.items()}, "series": series}
+	return {
+		"child_tables": {table: tuple(parents) for table, parents in tables.items()},
+		"series": series,
+		"series_need_a_digit": all(r"\d" in pattern for _doctype, pattern in series),
+	}
 
 
 def forget_file_structure(doc=None, method=None) -> None:
@@ -181,11 +185,16 @@ def weights_of(chars: list[str]) -> list[str]:
 
 
 def series_names_in(text: str) -> list[tuple[str, str]]:
-	"""Every (DocType, name) of a child's file that ``text`` names by its naming series."""
+	"""Every (DocType, name) of a child's file that ``text`` names by its naming series. Plain ASCII
+	without a digit names none when every series numbers its records (the usual case), and is not
+	folded or matched."""
+	structure = file_structure()
+	if structure.get("series_need_a_digit") and text.isascii() and not any(c.isdigit() for c in text):
+		return []
 	folded = as_the_database_compares(text)
 	return [
 		(doctype, match.group(0))
-		for doctype, pattern in file_structure()["series"]
+		for doctype, pattern in structure["series"]
 		for match in compiled(pattern).finditer(folded)
 	]
 
