@@ -6,8 +6,8 @@ site and a site with the app on the same bench, by a user with the same roles on
 Both sites are served in this process on loopback; each request is sent ``rounds`` times to each
 site in turn after a warm-up, and the median times and their ratio are printed, with the target
 for each. The app's own list, form and report requests are compared with the same request shapes
-on ToDo (its list, a record's form, and its report view: no Script Report on ToDo is open to an
-IRO), on the site with the app. The user is an IRO on both sites: on the site with the app
+on ToDo (its list, a record's form, and a report on ToDo run through ``query_report.run`` as the
+app's Script Reports are, made here; also against ToDo's report view), on the site with the app. The user is an IRO on both sites: on the site with the app
 they hold one child (made here, and removed at the end) and a ToDo; on the plain site the IRO role
 and the user are made through its REST API as Administrator (``admin_password``). It refuses a
 site without ``allow_tests``.
@@ -45,7 +45,8 @@ CORE_REQUESTS = (
 	),
 	("File list", "GET", "/api/resource/File", {"fields": '["name"]'}, 1.3),
 )
-# (label, the app's request, the same shape on ToDo) on the site with the app, target 1.5
+# (label, the app's request, the same shape on ToDo, target) on the site with the app; no target
+# where the shapes differ (Frappe's report machinery against its list API), shown for comparison
 APP_REQUESTS = (
 	(
 		"list of children",
@@ -55,6 +56,7 @@ APP_REQUESTS = (
 			{"doctype": "Looked After Child", "fields": '["name"]'},
 		),
 		("POST", "/api/method/frappe.desk.reportview.get", {"doctype": "ToDo", "fields": '["name"]'}),
+		1.5,
 	),
 	(
 		"a child's form",
@@ -64,6 +66,7 @@ APP_REQUESTS = (
 			{"doctype": "Looked After Child", "name": "{child}"},
 		),
 		("GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": "ToDo", "name": "{todo}"}),
+		1.5,
 	),
 	(
 		"Review Timeliness report",
@@ -74,11 +77,27 @@ APP_REQUESTS = (
 		),
 		(
 			"POST",
+			"/api/method/frappe.desk.query_report.run",
+			{"report_name": "{todo_report}", "filters": "{}"},
+		),
+		1.5,
+	),
+	(
+		"Review Timeliness report (against the ToDo report view)",
+		(
+			"POST",
+			"/api/method/frappe.desk.query_report.run",
+			{"report_name": "Review Timeliness", "filters": "{}"},
+		),
+		(
+			"POST",
 			"/api/method/frappe.desk.reportview.get",
 			{"doctype": "ToDo", "fields": '["name", "status", "date", "allocated_to"]', "view": "Report"},
 		),
+		None,
 	),
 )
+TODO_REPORT = "Benchmark: ToDo by Status"
 
 
 def run(plain_site: str, rounds: int = 50, admin_password: str = "admin") -> list[dict]:
@@ -99,7 +118,7 @@ def run(plain_site: str, rounds: int = 50, admin_password: str = "admin") -> lis
 		rows += [
 			compare(
 				label,
-				1.5,
+				target,
 				sessions[app_site],
 				sessions[app_site],
 				base,
@@ -107,12 +126,13 @@ def run(plain_site: str, rounds: int = 50, admin_password: str = "admin") -> lis
 				rounds,
 				with_records(app_request, records),
 			)
-			for label, app_request, todo in APP_REQUESTS
+			for label, app_request, todo, target in APP_REQUESTS
 		]
 	finally:
 		server.shutdown()
 		frappe.set_user("Administrator")
 		delete_child_and_records(records["child"])
+		frappe.delete_doc("Report", TODO_REPORT)
 		frappe.db.commit()
 	print_table(plain_site, app_site, rows)
 	return rows
@@ -124,8 +144,28 @@ def make_the_users_records() -> dict[str, str]:
 	update_password(USER, PASSWORD)
 	child = make_child(allocated_iro=USER, first_name="Bench", last_name="Requests").name
 	todo = frappe.get_doc({"doctype": "ToDo", "allocated_to": USER, "description": "Bench"}).insert()
+	make_the_todo_report()
 	frappe.db.commit()
-	return {"child": child, "todo": todo.name}
+	return {"child": child, "todo": todo.name, "todo_report": TODO_REPORT}
+
+
+def make_the_todo_report() -> None:
+	"""A report on ToDo run the way a Script Report is (``query_report.run``): ToDos by status,
+	open to the IRO role."""
+	if frappe.db.exists("Report", TODO_REPORT):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Report",
+			"report_name": TODO_REPORT,
+			"ref_doctype": "ToDo",
+			"report_type": "Query Report",
+			"is_standard": "No",
+			"module": "Desk",
+			"query": "select status, count(name) as total from `tabToDo` group by status",
+			"roles": [{"role": ROLE}],
+		}
+	).insert()
 
 
 def with_records(request: tuple, records: dict[str, str]) -> tuple:
@@ -205,10 +245,14 @@ def timed(session: requests.Session, base: str, request: tuple) -> float:
 
 def print_table(plain_site: str, app_site: str, rows: list[dict]) -> None:
 	print(f"\nmedian ms, {plain_site} (plain) against {app_site} (with the app); app requests against ToDo")
-	print(f"{'request':28} {'baseline':>9} {'with app':>9} {'ratio':>6} {'target':>7}")
+	print(f"{'request':56} {'baseline':>9} {'with app':>9} {'ratio':>6} {'target':>7}")
 	for row in rows:
-		verdict = "ok" if row["ratio"] <= row["target"] else "OVER"
+		if row["target"] is None:
+			target, verdict = "-", ""
+		else:
+			target = f"{row['target']:.1f}"
+			verdict = "ok" if row["ratio"] <= row["target"] else "OVER"
 		print(
-			f"{row['request']:28} {row['baseline_ms']:9.1f} {row['with_app_ms']:9.1f} "
-			f"{row['ratio']:6.2f} {row['target']:7.1f} {verdict}"
+			f"{row['request']:56} {row['baseline_ms']:9.1f} {row['with_app_ms']:9.1f} "
+			f"{row['ratio']:6.2f} {target:>7} {verdict}"
 		)
