@@ -20,6 +20,7 @@ CARERS = (
 	("K2", "PR1"),
 )
 URNS = ("SC123456", "SC654321", "SC111222")
+HELD_BEYOND_THE_YEAR = 250
 
 
 def fostering(placement: str) -> bool:
@@ -57,20 +58,21 @@ class YearGenerator:
 		)
 
 	def period(self, started: date, born: date, ref: str) -> PeriodOfCare:
-		year_end = self.year[1]
+		"""A period as a site holds it months later: moves and endings go on past the year's end."""
+		held_until = self.year[1] + timedelta(days=HELD_BEYOND_THE_YEAR)
 		legal = self.rng.choice(("C1", "C1", "V2", "C2"))
 		placement, provider = self.rng.choice(CARERS)
 		lines = [self.line(started, legal, placement, provider, "", f"{ref}-1")]
 		day = started
 		for index in range(self.rng.randint(0, 3)):
 			day = day + timedelta(days=self.rng.randint(40, 200))
-			if day >= min(year_end, add_months(born, 12 * 18) - timedelta(days=1)):
+			if day >= min(held_until, add_months(born, 12 * 18) - timedelta(days=1)):
 				break
 			lines.append(self.next_line(lines[-1], day, f"{ref}-{index + 2}"))
 		end = None
 		if self.rng.random() < 0.25:
 			end = lines[-1].start + timedelta(days=self.rng.randint(30, 200))
-			end = end if end <= year_end else None
+			end = end if end <= held_until else None
 		return PeriodOfCare(
 			start=started,
 			category_of_need=self.rng.choice(("N1", "N1", "N1", "N2", "N4", "N5", "N8")),

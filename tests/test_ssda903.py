@@ -234,6 +234,24 @@ def test_only_the_lines_open_in_the_year_are_exported():
 	assert build_return([left], 2025).header == []
 
 
+def test_what_happened_after_the_year_is_not_in_its_return():
+	moved_in_july = child(
+		line(FIRST),
+		line(date(2026, 7, 1), postcode=ELSEWHERE, change_reason="CARPL"),
+		reviews=[Review(date(2025, 5, 20), "PN1"), Review(date(2026, 5, 20), "PN1")],
+	)
+	left_in_june = child(line(FIRST), end=date(2026, 6, 1), ceased="E4A", child_id="C2")
+	built = build_return([moved_in_july, left_in_june], 2025)
+	assert [
+		(r["CHILD"], r["DECOM"], r["DEC"], r["REC"], r["REASON_PLACE_CHANGE"]) for r in built.episodes
+	] == [
+		("C1", "01/05/2025", "", "", ""),
+		("C2", "01/05/2025", "", "", ""),
+	]
+	assert [r["REVIEW"] for r in built.reviews] == ["20/05/2025"]
+	assert [r["DEC"] for r in build_return([moved_in_july], 2026).episodes] == ["01/07/2026", ""]
+
+
 def test_reviews_are_those_held_in_the_year_and_not_during_short_breaks():
 	record = child(
 		line(date(2024, 11, 1), legal_status="V3"),

@@ -354,6 +354,8 @@ def needs_move_reason(earlier: Line, line: Line) -> bool:
 
 
 def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
+	"""Each line open during the year; one still open on 31 March has no end, reason or move in the
+	return, whatever the site has recorded since."""
 	rows = []
 	for period in child.periods:
 		lines = period.lines
@@ -362,6 +364,10 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 			if not overlaps(line.start, ended, year):
 				continue
 			no_provider = line.placement in NO_PROVIDER_PLACEMENTS
+			if ended is not None and ended > year[1]:
+				ended, reason, later = None, "", None
+			else:
+				later = lines[index + 1] if index + 1 < len(lines) else None
 			rows.append(
 				{
 					"CHILD": child.child_id,
@@ -373,9 +379,7 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 					"PLACE_PROVIDER": "" if no_provider else line.provider,
 					"DEC": dmy(ended),
 					"REC": reason,
-					"REASON_PLACE_CHANGE": move_reason(
-						line, lines[index + 1] if index + 1 < len(lines) else None
-					),
+					"REASON_PLACE_CHANGE": move_reason(line, later),
 					"HOME_POST": period.home_postcode,
 					"PL_POST": line.postcode,
 					"URN": line.urn or NO_URN,
