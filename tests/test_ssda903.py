@@ -146,6 +146,20 @@ MOVE = date(2025, 9, 1)
 			"168",
 		),
 		(child(line(FIRST, placement="Q9")), "{0} is not a 903 {1} code.", "146"),
+		(
+			child(line(FIRST, placement="K2", provider="PR4")),
+			"Record the provider's Ofsted URN: a {0} placement needs one.",
+			"218",
+		),
+		(
+			child(
+				line(FIRST, placement="K3", provider="PR4", urn="SC123456"),
+				end=date(2025, 8, 1),
+				ceased="E4A",
+			),
+			"Supported accommodation (K3) is for young people of 16 and over; the child was under 16 on {0}.",
+			"371",
+		),
 	],
 )
 def test_what_the_dfe_validator_refuses_the_app_catches_first(record, message, dfe_rule):
@@ -160,6 +174,17 @@ def test_a_review_outside_every_period_of_care_is_refused_though_the_dfe_has_no_
 	assert refs_and_messages([record]) == [
 		("review", "The review was held when the child was not looked after.")
 	]
+
+
+def test_xxxxxxx_is_the_urn_of_foster_and_adoption_placements_only_and_16_year_olds_may_be_in_k3():
+	lines = (
+		line(FIRST, placement="T0", provider=""),
+		line(MOVE, placement="K3", provider="PR4", urn="SC123456", postcode=ELSEWHERE, change_reason="CHILD"),
+		line(date(2025, 12, 1), placement="U4", change_reason="CARPL"),
+	)
+	record = child(*lines, born=date(2009, 5, 1))
+	assert [r["URN"] for r in build_return([record], 2025).episodes] == ["", "SC123456", "XXXXXXX"]
+	assert refs_and_messages([record]) == []
 
 
 def test_each_problem_names_the_record_to_open():

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from iro_standards.standards.compliance import PARTICIPATION_CODES, participation_code_fits_age
+from iro_standards.standards.dates import add_months
 
 SEX = {"M": "Male", "F": "Female", "U": "Not known or not recorded"}
 ETHNICITY = {
@@ -171,6 +172,10 @@ FOSTERING_PREFIX = "U"
 PARENTS_ONLY_PROVIDER = "PR0"
 PARENT_PLACEMENT = "P1"
 NO_URN = "XXXXXXX"
+NO_URN_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"})
+URN_PLACEMENTS = frozenset({"K1", "K2", "K3", "R3", "S1"})
+SUPPORTED_ACCOMMODATION = "K3"
+SUPPORTED_ACCOMMODATION_FROM_AGE = 16
 UPN_PATTERN = re.compile(r"^((?![IOS])[A-Z](\d{12}|\d{11}[A-Z]))$|^UN[1-5]$")
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
 SAME_DAY = "X1"
@@ -382,10 +387,18 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 					"REASON_PLACE_CHANGE": move_reason(line, later),
 					"HOME_POST": period.home_postcode,
 					"PL_POST": line.postcode,
-					"URN": line.urn or NO_URN,
+					"URN": urn_of(line),
 				}
 			)
 	return rows
+
+
+def urn_of(line: Line) -> str:
+	"""The provider's Ofsted URN; XXXXXXX (none) only where the DfE allows it, foster and adoption
+	placements; blank for any other placement without one."""
+	if line.urn and line.urn != NO_URN:
+		return line.urn
+	return NO_URN if line.placement in NO_URN_PLACEMENTS else ""
 
 
 def in_short_breaks(child: Child, day: date) -> bool:
@@ -498,6 +511,12 @@ def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
 		"Record the {0} as a 903 code.",
 	)
 	problems.extend(provider_problems(line))
+	if line.placement in URN_PLACEMENTS and urn_of(line) in ("", NO_URN):
+		problems.append(
+			missing_value(
+				line.ref, "Record the provider's Ofsted URN: a {0} placement needs one.", (line.placement,)
+			)
+		)
 	problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
 	if earlier and line.placement and earlier.placement and not line.changes(earlier):
 		problems.append(Problem(line.ref, "This row changes neither the placement nor the legal status."))
@@ -564,6 +583,19 @@ def period_problems(period: PeriodOfCare) -> list[Problem]:
 	return problems
 
 
+def supported_accommodation_problems(child: Child, period: PeriodOfCare) -> list[Problem]:
+	old_enough = add_months(child.date_of_birth, 12 * SUPPORTED_ACCOMMODATION_FROM_AGE)
+	return [
+		Problem(
+			line.ref,
+			"Supported accommodation (K3) is for young people of 16 and over; the child was under 16 on {0}.",
+			(dmy(line.start),),
+		)
+		for line in period.lines
+		if line.placement == SUPPORTED_ACCOMMODATION and line.start < old_enough
+	]
+
+
 def review_problems(child: Child, review: Review) -> list[Problem]:
 	if review.participation not in PARTICIPATION_CODES:
 		return [missing_value(review.ref, "Record the child's participation code.")]
@@ -585,6 +617,7 @@ def return_problems(children: Iterable[Child], year_starting: int) -> list[Probl
 		for period in child.periods:
 			if overlaps(period.start, period.end, year):
 				problems.extend(period_problems(period))
+				problems.extend(supported_accommodation_problems(child, period))
 		for review in child.reviews:
 			if year[0] <= review.held <= year[1]:
 				problems.extend(review_problems(child, review))
