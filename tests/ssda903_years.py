@@ -18,6 +18,7 @@ CARERS = (
 	("U3", "PR1"),
 	("K2", "PR4"),
 	("K2", "PR1"),
+	("Z12", ""),
 )
 URNS = ("SC123456", "SC654321", "SC111222")
 HELD_BEYOND_THE_YEAR = 250
@@ -25,6 +26,12 @@ HELD_BEYOND_THE_YEAR = 250
 
 def fostering(placement: str) -> bool:
 	return placement.startswith("U")
+
+
+def urn_for(placement: str, registered: str) -> str:
+	if fostering(placement):
+		return "XXXXXXX"
+	return "" if placement.startswith("Z") else registered
 
 
 class YearGenerator:
@@ -96,7 +103,7 @@ class YearGenerator:
 			placement=placement,
 			provider=provider,
 			postcode=self.rng.choice([p for p in self.postcodes[1:] if p != avoid]),
-			urn="XXXXXXX" if fostering(placement) else self.rng.choice(URNS),
+			urn=urn_for(placement, self.rng.choice(URNS)),
 			change_reason=reason,
 			ref=ref,
 		)

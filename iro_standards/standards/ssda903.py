@@ -163,6 +163,9 @@ CODE_SETS: dict[str, dict[str, str]] = {
 	"REVIEW_CODE": PARTICIPATION_CODES,
 }
 
+# Codes the DfE split from an earlier one, with the first collection year they are returned in:
+# a year before that returns the earlier code.
+SPLIT_PLACEMENT_CODES = {"Z11": ("Z1", 2025), "Z12": ("Z1", 2025), "Z13": ("Z1", 2025), "Z14": ("Z1", 2025)}
 SHORT_BREAKS = frozenset({"V3", "V4"})
 NO_PROVIDER_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
@@ -173,7 +176,10 @@ PARENTS_ONLY_PROVIDER = "PR0"
 PARENT_PLACEMENT = "P1"
 NO_URN = "XXXXXXX"
 NO_URN_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"})
-URN_PLACEMENTS = frozenset({"K1", "K2", "K3", "R3", "S1"})
+NO_URN_RETURNED = frozenset(
+	{"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"}
+)
+URN_PLACEMENTS = frozenset(PLACEMENT_TYPE) - NO_URN_PLACEMENTS - NO_URN_RETURNED
 SUPPORTED_ACCOMMODATION = "K3"
 SUPPORTED_ACCOMMODATION_FROM_AGE = 16
 UPN_PATTERN = re.compile(r"^((?![IOS])[A-Z](\d{12}|\d{11}[A-Z]))$|^UN[1-5]$")
@@ -380,7 +386,7 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 					"RNE": rne,
 					"LS": line.legal_status,
 					"CIN": period.category_of_need,
-					"PLACE": line.placement,
+					"PLACE": placement_code_in(line.placement, year),
 					"PLACE_PROVIDER": "" if no_provider else line.provider,
 					"DEC": dmy(ended),
 					"REC": reason,
@@ -393,9 +399,17 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 	return rows
 
 
+def placement_code_in(code: str, year: tuple[date, date]) -> str:
+	"""The placement's code in the specification of the year returned (Z11 is Z1 before 2025/26)."""
+	earlier, first_year = SPLIT_PLACEMENT_CODES.get(code, (code, 0))
+	return earlier if year[0].year < first_year else code
+
+
 def urn_of(line: Line) -> str:
-	"""The provider's Ofsted URN; XXXXXXX (none) only where the DfE allows it, foster and adoption
-	placements; blank for any other placement without one."""
+	"""The provider's Ofsted URN, never returned for a placement the DfE takes none for (with
+	parents, temporary, other); XXXXXXX (none) only for foster and adoption placements."""
+	if line.placement in NO_URN_RETURNED:
+		return ""
 	if line.urn and line.urn != NO_URN:
 		return line.urn
 	return NO_URN if line.placement in NO_URN_PLACEMENTS else ""
