@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from dfe_validator import failures, local_postcodes
+from dfe_validator import local_postcodes, real_failures
 from ssda903_years import YearGenerator
 
 from iro_standards.standards.ssda903 import (
@@ -22,22 +22,15 @@ from iro_standards.standards.ssda903 import (
 	collection_year,
 	collection_year_of,
 	episode_rows,
+	is_local_authority_code,
 	line_on,
 	new_episode_reason,
 	return_problems,
 )
 
-# Two of the validator's own rules raise on every upload: they read columns (UASC_STATUS,
-# DATE_EPISODE_CEASED) that the 903 CSV layout does not have, so they never judge our rows.
-RULES_THAT_NEVER_RUN = {"231 (rule failed to run)", "233 (rule failed to run)"}
 HOME = "TW1 1AA"
 AWAY = "TW1 1AF"
 ELSEWHERE = "TW1 1AR"
-
-
-def real_failures(files: dict[str, str], year_starting: int) -> dict:
-	found = failures(files, year_starting)
-	return {rule: rows for rule, rows in found.items() if rule not in RULES_THAT_NEVER_RUN}
 
 
 @pytest.fixture(scope="module")
@@ -426,6 +419,24 @@ def test_a_child_out_of_care_all_year_is_not_checked_nor_a_period_before_the_yea
 	assert refs_and_messages([left]) == []
 	back = replace(left, periods=(*left.periods, child(line(FIRST)).periods[0]))
 	assert refs_and_messages([back]) == []
+
+
+@pytest.mark.parametrize(
+	("code", "jurisdiction", "expected"),
+	[
+		("E09000027", "england", True),
+		("E10000030", "england", True),
+		("E06000001", "england", True),
+		("E07000207", "england", False),
+		("W06000015", "england", False),
+		("W06000015", "wales", True),
+		("E09000027", "wales", False),
+		("E0900002", "england", False),
+		("e09000027", "england", False),
+	],
+)
+def test_a_local_authority_is_known_by_its_ons_code_in_its_own_jurisdiction(code, jurisdiction, expected):
+	assert is_local_authority_code(code, jurisdiction) is expected
 
 
 def test_the_collection_year_runs_from_april_to_march():

@@ -184,6 +184,9 @@ SUPPORTED_ACCOMMODATION = "K3"
 SUPPORTED_ACCOMMODATION_FROM_AGE = 16
 UPN_PATTERN = re.compile(r"^((?![IOS])[A-Z](\d{12}|\d{11}[A-Z]))$|^UN[1-5]$")
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+# The ONS codes of councils with children's services: English unitaries, metropolitan districts,
+# London boroughs and counties; Welsh principal areas.
+LOCAL_AUTHORITY_CODES = {"england": re.compile(r"^E(06|08|09|10)\d{6}$"), "wales": re.compile(r"^W06\d{6}$")}
 SAME_DAY = "X1"
 
 # The app's own wording, mapped where the meaning is certain. A value missing here (such as
@@ -236,6 +239,12 @@ REVIEW_COLUMNS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
 def code_for(code_set: str, plain_value: str) -> str:
 	"""The 903 code the app's own wording certainly means, or "" when a person must choose."""
 	return PLAIN_VALUE_CODES.get(code_set, {}).get(plain_value, "")
+
+
+def is_local_authority_code(code: str, jurisdiction: str) -> bool:
+	"""Whether ``code`` is the ONS code of a council with children's services in ``jurisdiction``
+	("england" or "wales"), such as E09000027."""
+	return bool(LOCAL_AUTHORITY_CODES[jurisdiction].match(code))
 
 
 def collection_year(starting: int) -> tuple[date, date]:

@@ -17,6 +17,7 @@ from iro_standards.iro_standards.welsh_law import follow_jurisdiction
 from iro_standards.iro_standards.workflow.states import ensure_workflow_state
 from iro_standards.standards import DisputeStage, Timescales, WorkingCalendar, cached_calendar
 from iro_standards.standards.education import PEP_MAXIMUM_AGE, PEP_MINIMUM_AGE, PepAges, SchoolTerm
+from iro_standards.standards.ssda903 import is_local_authority_code
 from iro_standards.standards.timescales import (
 	DISPUTE_LEVELS,
 	default_dispute_stages,
@@ -28,6 +29,7 @@ from iro_standards.writes import AppDocument
 
 SETTINGS = "IRO Standards Settings"
 REMINDER_FIELDS = ("review_reminder_days_before", "deadline_reminder_days_before")
+EXAMPLE_LOCAL_AUTHORITY_CODES = {"england": "E09000027", "wales": "W06000015"}
 
 
 class IROStandardsSettings(AppDocument):
@@ -103,6 +105,7 @@ class IROStandardsSettings(AppDocument):
 	def validate(self) -> None:
 		if self.has_value_changed("jurisdiction"):
 			self.rename_dispute_stages_for_jurisdiction()
+		self.validate_local_authority()
 		self.validate_positive_durations()
 		self.validate_reminder_lead_times()
 		self.validate_caseload_range()
@@ -119,6 +122,19 @@ class IROStandardsSettings(AppDocument):
 		for row in self.dispute_stages:
 			if stage := renamed.get((row.stage, row.addressed_to)):
 				row.stage, row.addressed_to = stage.name, stage.addressed_to
+
+	def validate_local_authority(self) -> None:
+		self.local_authority_code = (self.local_authority_code or "").strip().upper() or None
+		jurisdiction = self.jurisdiction_code()
+		if self.local_authority_code and not is_local_authority_code(self.local_authority_code, jurisdiction):
+			frappe.throw(
+				_("{0} is not the ONS code of a council in {1}, such as {2}.").format(
+					self.local_authority_code,
+					_(self.jurisdiction or "England"),
+					EXAMPLE_LOCAL_AUTHORITY_CODES[jurisdiction],
+				),
+				title=_("Invalid local authority"),
+			)
 
 	def validate_positive_durations(self) -> None:
 		for fieldname in (*duration_field_names(), "due_soon_working_days", "contact_gap_days"):

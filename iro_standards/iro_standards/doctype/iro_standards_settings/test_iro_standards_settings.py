@@ -118,6 +118,27 @@ class TestIROStandardsSettings(FrappeTestCase):
 		settings.dispute_stages = []
 		self.assert_refused(settings, "List at least one dispute resolution stage")
 
+	def test_the_local_authority_is_known_by_the_ons_code_of_a_council_in_the_jurisdiction(self):
+		settings = self.settings()
+		settings.local_authority_code = "W06000015"
+		self.assert_refused(
+			settings, "W06000015 is not the ONS code of a council in England, such as E09000027"
+		)
+		settings = self.settings()
+		settings.local_authority_code = "E0900002"
+		self.assert_refused(settings, "E0900002 is not the ONS code")
+		settings = self.settings()
+		settings.update(
+			{"local_authority_code": " e09000027 ", "local_authority_name": "Richmond upon Thames"}
+		)
+		settings.save()
+		self.assertEqual(self.settings().local_authority_code, "E09000027")
+		settings.jurisdiction = "Wales"
+		self.assertRaisesRegex(
+			frappe.ValidationError, "not the ONS code of a council in Wales", settings.save
+		)
+		frappe.db.rollback()
+
 	def test_saved_settings_drive_the_engine(self):
 		settings = self.settings()
 		settings.jurisdiction = "Wales"
