@@ -76,7 +76,21 @@ PLACEMENT_CODES = {
 	"Placed With Parents": (("P1", "PR0"),),
 	"Semi-Independent": (("K3", "PR4"),),
 }
-POSTCODES = ("CF10 1EP", "CF11 9LJ", "CF14 3UZ", "CF23 5HF", "CF24 0DE", "CF3 0EF", "CF5 2YB", "NP10 8XG")
+# The council the demo service stands for in each jurisdiction: a real ONS code, so the DfE's
+# validator judges the return as it would a council's, and real postcodes inside it.
+DEMO_AREAS = {
+	"england": (
+		"E09000027",
+		"Demo Borough (Richmond upon Thames)",
+		("TW1 2QB", "TW10 6HZ", "TW11 1EL", "TW12 2BW", "TW2 5XA", "TW9 2FQ", "TW1 4BY", "TW11 8XL"),
+	),
+	"wales": (
+		"W06000015",
+		"Demo County (Cardiff)",
+		("CF10 1EP", "CF11 9LJ", "CF14 3UZ", "CF23 5HF", "CF24 0DE", "CF3 0EF", "CF5 2YB", "NP10 8XG"),
+	),
+}
+SUPPORTED_ACCOMMODATION_FROM_AGE = 16
 ETHNICITIES = ("WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MWAS", "AIND", "BAFR", "OOTH")
 CATEGORIES = (
 	"Drift in Care Planning",
@@ -108,8 +122,8 @@ def make(children: int = 300, seed: int = 2026) -> None:
 	refuse_unless_system_manager()
 	if frappe.db.exists("User", DEMO_ADMIN):
 		frappe.throw(_("The demo service is already on this site: clear it first."), title=_("Demo exists"))
-	service = Service(random.Random(seed), getdate())
-	give_the_service_what_a_council_sets_up(getdate())
+	postcodes = give_the_service_what_a_council_sets_up(getdate())
+	service = Service(random.Random(seed), getdate(), postcodes)
 	service.make_people()
 	with acting_as(DEMO_ADMIN), shipped_workflows_off():
 		for number in range(1, children + 1):
@@ -141,14 +155,19 @@ def demo_terms(today: date) -> list[tuple[str, date, date]]:
 	return terms
 
 
-def give_the_service_what_a_council_sets_up(today: date) -> None:
-	"""The school terms PEPs follow, and the advocacy service letters name, where the site has none."""
+def give_the_service_what_a_council_sets_up(today: date) -> tuple[str, ...]:
+	"""The school terms PEPs follow, the advocacy service letters name and the local authority,
+	where the site has none; the postcodes of the demo's area in the site's jurisdiction."""
 	settings = frappe.get_single("IRO Standards Settings")
 	if not settings.school_terms:
 		for term, start, end in demo_terms(today):
 			settings.append("school_terms", {"term": term, "start_date": start, "end_date": end})
 	settings.advocacy_service = settings.advocacy_service or DEMO_ADVOCACY
+	code, name, postcodes = DEMO_AREAS[settings.jurisdiction_code()]
+	if not settings.local_authority_code:
+		settings.local_authority_code, settings.local_authority_name = code, name
 	settings.save(ignore_permissions=True)
+	return postcodes
 
 
 def take_away_what_the_demo_set_up() -> None:
@@ -158,6 +177,8 @@ def take_away_what_the_demo_set_up() -> None:
 	]
 	if settings.advocacy_service == DEMO_ADVOCACY:
 		settings.advocacy_service = None
+	if settings.local_authority_name in {name for _code, name, _postcodes in DEMO_AREAS.values()}:
+		settings.local_authority_code = settings.local_authority_name = None
 	settings.save(ignore_permissions=True)
 
 
@@ -258,9 +279,10 @@ def make_user(full_name: str, *roles: str) -> str:
 class Service:
 	"""The demo's people, and one child's history at a time, drawn from a seeded random source."""
 
-	def __init__(self, rng: random.Random, today: date) -> None:
+	def __init__(self, rng: random.Random, today: date, postcodes: tuple[str, ...]) -> None:
 		self.rng = rng
 		self.today = today
+		self.postcodes = postcodes
 		self.teams: dict[str, tuple[str, list[str]]] = {}
 		self.iros: list[str] = []
 
@@ -312,7 +334,7 @@ class Service:
 				"upn": self.upn(born),
 			}
 		).insert(ignore_permissions=True)
-		home = self.rng.choice(POSTCODES)
+		home = self.rng.choice(self.postcodes)
 		episode = frappe.get_doc(
 			{
 				"doctype": "Care Episode",
@@ -321,7 +343,7 @@ class Service:
 				"legal_status": self.rng.choice(LEGAL_STATUSES),
 				"category_of_need": self.rng.choice(("N1", "N1", "N1", "N2", "N4", "N5", "N8")),
 				"home_postcode": home,
-				"placements": [self.placement(start, home)],
+				"placements": [self.placement(start, home, born)],
 			}
 		).insert(ignore_permissions=True)
 		last = self.hold_reviews(child)
@@ -359,10 +381,12 @@ class Service:
 			return "UN1"
 		return f"A{self.rng.randrange(10**12):012d}"
 
-	def placement(self, moved_on: date, home: str, after: str = "") -> dict:
+	def placement(self, moved_on: date, home: str, born: date, after: str = "") -> dict:
 		"""A placement row with its 903 codes; a few foster placements are left for a person to code,
-		as a site that moved from its old system would find them."""
-		kind = self.rng.choice(PLACEMENTS)
+		as a site that moved from its old system would find them. Supported accommodation only from
+		16."""
+		old_enough = age_in_years(born, moved_on) >= SUPPORTED_ACCOMMODATION_FROM_AGE
+		kind = self.rng.choice([kind for kind in PLACEMENTS if old_enough or kind != "Semi-Independent"])
 		code, provider = self.rng.choice(PLACEMENT_CODES[kind])
 		coded = kind != "Foster Care" or self.chance(0.9)
 		return {
@@ -375,7 +399,7 @@ class Service:
 			"provider_code": provider,
 			"placement_postcode": home
 			if code == "P1"
-			else self.rng.choice([p for p in POSTCODES if p not in (home, after)]),
+			else self.rng.choice([p for p in self.postcodes if p not in (home, after)]),
 			"urn": f"SC{self.rng.randrange(10**6):06d}" if code.startswith("K") else "XXXXXXX",
 		}
 
@@ -663,12 +687,13 @@ class Service:
 			)
 		)
 		earlier = episode.placements[-1]
-		move = self.placement(moved, episode.home_postcode, after=earlier.placement_postcode)
+		born = frappe.db.get_value("Looked After Child", episode.child, "date_of_birth")
+		move = self.placement(moved, episode.home_postcode, born, after=earlier.placement_postcode)
 		while (move["placement_code"], move["placement_postcode"]) == (
 			earlier.placement_code,
 			earlier.placement_postcode,
 		):
-			move = self.placement(moved, episode.home_postcode, after=earlier.placement_postcode)
+			move = self.placement(moved, episode.home_postcode, born, after=earlier.placement_postcode)
 		episode.append("placements", {**move, "reason_for_change": reason, "change_reason_code": code})
 		episode.flags.ignore_permissions = True
 		episode.save()

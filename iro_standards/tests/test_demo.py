@@ -27,6 +27,8 @@ class TestDemoService(FrappeTestCase):
 		terms = [(row.term, row.start_date, row.end_date) for row in settings.school_terms]
 		self.assertEqual(len(terms), 9)
 		self.assertTrue(all(term.startswith("Demo: ") for term, _start, _end in terms))
+		code, _name, area_postcodes = demo.DEMO_AREAS["england"]
+		self.assertEqual(settings.local_authority_code, code)
 
 		children = demo.demo_children()
 		self.assertEqual(len(children), 6)
@@ -45,6 +47,15 @@ class TestDemoService(FrappeTestCase):
 		)
 		self.assertGreater(frappe.db.count("Child Review", {"child": ("in", children), "docstatus": 1}), 6)
 		self.assertEqual(frappe.db.count("Care Episode", {"child": ("in", children)}), 6)
+		moves = {"parenttype": "Care Episode", "parent": ("in", demo_episodes(children))}
+		postcodes = frappe.get_all("Placement Move", filters=moves, pluck="placement_postcode", distinct=True)
+		self.assertTrue(set(postcodes) <= set(area_postcodes), postcodes)
+		for move in frappe.get_all(
+			"Placement Move", filters={**moves, "placement_code": "K3"}, fields=["parent", "moved_on"]
+		):
+			child = frappe.db.get_value("Care Episode", move.parent, "child")
+			born = frappe.db.get_value("Looked After Child", child, "date_of_birth")
+			self.assertGreaterEqual(frappe.utils.date_diff(move.moved_on, born), 16 * 365)
 		users = demo.demo_users()
 		self.assertEqual(len(users), 21)
 		roles = {role for user in users for role in frappe.get_roles(user)}
@@ -66,9 +77,14 @@ class TestDemoService(FrappeTestCase):
 		self.assertTrue(frappe.db.exists("Care Episode", {"child": self.site_child}))
 		settings.reload()
 		self.assertEqual((settings.school_terms, settings.advocacy_service), ([], None))
+		self.assertIsNone(settings.local_authority_code)
 
 	def test_only_a_system_manager_builds_or_clears_it(self):
 		frappe.set_user(make_user("demo.iro@example.com", "IRO"))
 		self.addCleanup(frappe.set_user, "Administrator")
 		self.assertRaises(frappe.PermissionError, demo.make, children=1)
 		self.assertRaises(frappe.PermissionError, demo.clear)
+
+
+def demo_episodes(children: list[str]) -> list[str]:
+	return frappe.get_all("Care Episode", {"child": ("in", children)}, pluck="name")

@@ -154,6 +154,7 @@ def welsh_day() -> None:
 	ensure_demo()
 	settings = frappe.get_doc("IRO Standards Settings")
 	settings.jurisdiction = "Wales"
+	settings.local_authority_code, settings.local_authority_name, _postcodes = demo.DEMO_AREAS["wales"]
 	settings.save()
 	user = demo.email_of(WELSH_WALKER)
 	if not frappe.db.exists("User", user):
