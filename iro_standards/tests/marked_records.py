@@ -124,6 +124,9 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"IRO Letter": [letter.name],
 	}
 	names["PEP Meeting"] = [row.name for row in child.peps]
+	names["IRO Allocation Period"] = [
+		row.name for row in frappe.get_doc("Looked After Child", child.name).iro_allocations
+	]
 	names["Conference Invitee"] = [
 		row.name for row in frappe.get_doc("Child Protection Conference", conference.name).invitees
 	]

@@ -23,6 +23,8 @@ from iro_standards.tests.factories import (
 )
 
 PERIOD = {"from_date": "2026-01-01", "to_date": "2026-03-31"}
+# The IRO Caseload report without a period: today's caseloads.
+TODAY = {"from_date": None, "to_date": None}
 TEAM = "Report Test Team"
 
 
@@ -115,7 +117,7 @@ class TestReports(FrappeTestCase):
 	def test_people_are_named_in_the_desks_cells_the_charts_and_an_export(self):
 		names = {user: frappe.db.get_value("User", user, "full_name") for user in (self.iro_a, self.iro_b)}
 		frappe.local.response.pop("_link_titles", None)
-		caseload = self.report("IRO Caseload")
+		caseload = self.report("IRO Caseload", **TODAY)
 		self.assertEqual(
 			{user: frappe.local.response["_link_titles"][f"User::{user}"] for user in names}, names
 		)
@@ -125,7 +127,7 @@ class TestReports(FrappeTestCase):
 		self.assertEqual([r["grouping"] for r in by_iro["result"]], [self.iro_a, self.iro_b])
 		frappe.form_dict.file_format_type = "CSV"
 		self.addCleanup(frappe.form_dict.pop, "file_format_type", None)
-		exported = self.report("IRO Caseload")["result"]
+		exported = self.report("IRO Caseload", **TODAY)["result"]
 		self.assertEqual([r["allocated_iro"] for r in exported], [names[self.iro_a], names[self.iro_b]])
 
 	def test_the_list_sidebar_counts_name_each_person(self):
@@ -142,7 +144,7 @@ class TestReports(FrappeTestCase):
 		self.assertEqual([r["grouping"] for r in timeliness], [self.iro_a])
 		due = self.report("Reviews Due and Overdue")["result"]
 		self.assertEqual({r["child"] for r in due}, {self.c1, self.c2})
-		caseload = self.report("IRO Caseload")["result"]
+		caseload = self.report("IRO Caseload", **TODAY)["result"]
 		self.assertEqual([(r["allocated_iro"], r["children"]) for r in caseload], [(self.iro_a, 2)])
 		journey = self.report("Care Plan RAG and Child Journey")["result"]
 		self.assertEqual({r["child"] for r in journey}, {self.c1, self.c2})
@@ -188,7 +190,7 @@ class TestReports(FrappeTestCase):
 		self.assertEqual(permanence[self.iro_a]["open"], 2)
 
 	def test_caseload_and_split_siblings(self):
-		rows = {r["allocated_iro"]: r for r in self.report("IRO Caseload")["result"]}
+		rows = {r["allocated_iro"]: r for r in self.report("IRO Caseload", **TODAY)["result"]}
 		self.assertEqual((rows[self.iro_a]["children"], rows[self.iro_a]["split_sibling_groups"]), (2, 1))
 		self.assertEqual((rows[self.iro_b]["children"], rows[self.iro_b]["band"]), (1, "Below range"))
 

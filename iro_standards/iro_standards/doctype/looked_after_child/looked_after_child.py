@@ -5,7 +5,7 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import add_days, getdate, nowdate
 
 from iro_standards.guards import forget_followers_without_access
 from iro_standards.iro_standards.case_record import CaseRecord
@@ -41,6 +41,9 @@ class LookedAfterChild(CaseRecord):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from iro_standards.iro_standards.doctype.iro_allocation_period.iro_allocation_period import (
+			IROAllocationPeriod,
+		)
 		from iro_standards.iro_standards.doctype.pep_meeting.pep_meeting import PEPMeeting
 
 		advocate_offered: DF.Check
@@ -63,6 +66,7 @@ class LookedAfterChild(CaseRecord):
 		interpreter_language: DF.Data | None
 		interpreter_needed: DF.Check
 		iro_allocated_on: DF.Date | None
+		iro_allocations: DF.Table[IROAllocationPeriod]
 		iro_allocation_due: DF.Date | None
 		iro_notified_on: DF.Date | None
 		knows_iro: DF.Check
@@ -103,6 +107,7 @@ class LookedAfterChild(CaseRecord):
 			self, "iro_allocated_on", self.iro_notified_on, _("the date the service was notified")
 		)
 		self.set_allocation_timeliness()
+		self.record_the_allocation_history()
 		self.record_the_active_offer()
 		refuse_people_without_the_role(self)
 		self.check_sibling_allocation()
@@ -138,6 +143,29 @@ class LookedAfterChild(CaseRecord):
 		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
 			move_open_records_to_the_allocation(self)
 			forget_followers_without_access(self.name)
+
+	def record_the_allocation_history(self) -> None:
+		"""Who held the child's case and when, kept by the app on every change of IRO: the rows as
+		stored (a client that sends others is refused), the open row closed the day before the next
+		IRO takes over, and the next IRO's row from today (the first IRO's from the day they were
+		allocated)."""
+		before = self.get_doc_before_save()
+		stored = [row.as_dict() for row in before.iro_allocations] if before else []
+		if allocation_rows(self.iro_allocations) != allocation_rows(stored):
+			frappe.throw(
+				_("The allocation history is kept by the app from each change of Allocated IRO."),
+				title=_("Not editable"),
+			)
+		self.set("iro_allocations", stored)
+		current = self.iro_allocations[-1] if self.iro_allocations else None
+		holder = current.iro if current and not current.allocated_until else None
+		if self.allocated_iro == holder:
+			return
+		starts = getdate(self.iro_allocated_on if self.iro_allocated_on and not current else nowdate())
+		if holder:
+			current.allocated_until = max(add_days(starts, -1), getdate(current.allocated_from))
+		if self.allocated_iro:
+			self.append("iro_allocations", {"iro": self.allocated_iro, "allocated_from": starts})
 
 	def record_the_active_offer(self) -> None:
 		"""Who offered Welsh and when: the person saving and today unless recorded otherwise."""
@@ -195,6 +223,18 @@ class LookedAfterChild(CaseRecord):
 
 CHILD_DOCTYPE = "Looked After Child"
 ALLOCATED_FIELDS = ("allocated_iro", "cp_chair", "social_worker", "team_manager", "team")
+
+
+def allocation_rows(rows: list) -> list[tuple]:
+	return [
+		(
+			row.get("name"),
+			row.get("iro"),
+			str(row.get("allocated_from") or ""),
+			str(row.get("allocated_until") or ""),
+		)
+		for row in rows
+	]
 
 
 def record_the_view(child) -> None:
