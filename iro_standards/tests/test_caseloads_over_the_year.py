@@ -11,6 +11,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards.annual_report import period_filters
 from iro_standards.iro_standards.doctype.looked_after_child import looked_after_child
+from iro_standards.patches import start_allocation_history
 from iro_standards.tests.factories import make_episode, make_looked_after_child, make_user
 
 TEAM = "Caseload Year Team"
@@ -125,3 +126,15 @@ class TestAChildWithoutEpisodes(FrappeTestCase):
 		self.assertEqual(caseloads(YEAR)[0], {})
 		make_episode(child.name, date(2025, 5, 1))
 		self.assertIn(iro, caseloads(YEAR)[0])
+
+	def test_children_allocated_before_the_history_existed_start_it_from_their_allocation(self):
+		iro = make_user("caseload.eve@example.com", "IRO")
+		child = make_looked_after_child(
+			date(2025, 5, 1), allocated_iro=iro, iro_allocated_on=date(2025, 5, 6)
+		)
+		unallocated = make_looked_after_child(date(2025, 5, 1))
+		frappe.db.delete("IRO Allocation Period", {"parent": ("in", [child.name, unallocated.name])})
+		start_allocation_history.execute()
+		start_allocation_history.execute()
+		self.assertEqual(history(child.name), [(iro, date(2025, 5, 6), None)])
+		self.assertEqual(history(unallocated.name), [])

@@ -253,7 +253,7 @@ def period_summary(rows: list[dict], maximum: int) -> list[dict]:
 		{
 			"value": round(sum(averages) / len(averages), 1) if averages else 0,
 			"label": _("Average Caseload"),
-			"datatype": "Float",
+			"datatype": "Data",
 			"indicator": "blue",
 		},
 		{
