@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from iro_standards.standards.caseloads import Allocation, Caseload, caseloads_over
+from iro_standards.standards.caseloads import (
+	Allocation,
+	Caseload,
+	caseload_per_full_time_iro,
+	caseloads_over,
+	changes_of_iro,
+)
 
 YEAR = (date(2025, 4, 1), date(2026, 3, 31))
 ALL_YEAR = [(date(2024, 1, 1), None)]
@@ -52,3 +58,24 @@ def test_a_period_must_be_dates_in_order():
 		caseloads_over((date(2026, 1, 2), date(2026, 1, 1)), {}, {})
 	with pytest.raises(ValueError, match="start"):
 		caseloads_over(("2025-04-01", date(2026, 1, 1)), {}, {})
+
+
+def test_each_change_of_iro_in_the_period_is_counted_with_the_children_it_happened_to():
+	allocations = {
+		"c1": [
+			Allocation("ada", date(2024, 1, 1), date(2025, 6, 30)),
+			Allocation("ben", date(2025, 7, 1), date(2025, 9, 30)),
+			Allocation("cai", date(2025, 10, 1)),
+		],
+		"c2": [Allocation("ada", date(2025, 5, 1))],
+		"c3": [Allocation("ada", date(2023, 1, 1), date(2025, 3, 31)), Allocation("ben", date(2025, 4, 1))],
+		"c4": [Allocation("ada", date(2023, 1, 1), date(2024, 3, 31)), Allocation("ben", date(2024, 4, 1))],
+	}
+	assert changes_of_iro(YEAR, allocations) == (3, 2)
+
+
+def test_a_caseload_scales_to_a_full_time_post():
+	assert caseload_per_full_time_iro(30, 18.5, 37) == 60.0
+	assert caseload_per_full_time_iro(52.4, 37, 37) == 52.4
+	with pytest.raises(ValueError, match="greater than zero"):
+		caseload_per_full_time_iro(30, 0, 37)

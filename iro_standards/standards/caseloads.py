@@ -59,3 +59,25 @@ def caseloads_over(
 	return {
 		iro: Caseload(round(days / length, 1), at_the_end[iro]) for iro, days in sorted(days_held.items())
 	}
+
+
+def changes_of_iro(
+	period: tuple[date, date], allocations: dict[str, Iterable[Allocation]]
+) -> tuple[int, int]:
+	"""How many times a child's IRO changed during ``period`` (an allocation that began in it after
+	an earlier one), and how many children that happened to: the continuity the IRO Handbook asks
+	the annual report to show."""
+	start, end = require_date(period[0], "start"), require_date(period[1], "end")
+	changes = children = 0
+	for held in allocations.values():
+		later = [allocation for allocation in list(held)[1:] if start <= allocation.start <= end]
+		changes += len(later)
+		children += bool(later)
+	return changes, children
+
+
+def caseload_per_full_time_iro(average: float, hours_a_week: float, full_time_hours: float) -> float:
+	"""An IRO's average caseload scaled to a full-time post: 30 children on 18.5 of 37 hours is 60."""
+	if hours_a_week <= 0 or full_time_hours <= 0:
+		raise ValueError("hours must be greater than zero")
+	return round(average * full_time_hours / hours_a_week, 1)

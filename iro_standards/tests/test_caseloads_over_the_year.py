@@ -105,6 +105,36 @@ class TestCaseloadsOverTheYear(FrappeTestCase):
 		self.assertEqual(figures["IROs"], (3, 1))
 		self.assertEqual(figures["Children"], (2, 1))
 		self.assertEqual(figures["Average Caseload"], (0.4, 0.8))
+		self.assertEqual(figures["Changes of IRO"], (1, 0))
+		self.assertEqual(figures["Children Whose IRO Changed"], (1, 0))
+
+	def test_a_part_time_iros_caseload_is_scaled_to_a_full_time_post(self):
+		settings = frappe.get_single("IRO Standards Settings")
+		settings.append("iro_hours", {"iro": self.cai, "hours_a_week": 18.5})
+		settings.save()
+		result = run_report(
+			"IRO Caseload", filters={**period_filters(date(YEAR, 4, 1), date(YEAR + 1, 3, 31)), "team": TEAM}
+		)
+		rows = {
+			row["allocated_iro"]: (row["hours_a_week"], row["per_full_time_iro"]) for row in result["result"]
+		}
+		self.assertEqual(rows, {self.ada: (37, 0.5), self.ben: (37, 0.5), self.cai: (18.5, 0.6)})
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		# 1.3 children on average over 2.5 full-time posts
+		self.assertEqual(summary["Caseload per Full-Time IRO"], 0.5)
+
+	def test_contracted_hours_must_be_positive_and_listed_once(self):
+		for rows, full_time, message in (
+			([(self.cai, 0)], 37, "Row 1: the hours a week must be greater than zero"),
+			([(self.cai, 20), (self.cai, 18)], 37, "Row 2: caseload.cai@example.com is listed twice"),
+			([], 0, "Full-Time Hours a Week must be greater than zero"),
+		):
+			settings = frappe.get_single("IRO Standards Settings")
+			settings.full_time_hours = full_time
+			for iro, hours in rows:
+				settings.append("iro_hours", {"iro": iro, "hours_a_week": hours})
+			self.assertRaisesRegex(frappe.ValidationError, message, settings.save)
+		frappe.clear_last_message()
 
 	def test_a_period_needs_both_dates_in_order(self):
 		for filters in ({"from_date": "2026-01-01"}, {"from_date": "2026-01-02", "to_date": "2026-01-01"}):

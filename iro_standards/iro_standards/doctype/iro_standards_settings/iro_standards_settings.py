@@ -109,6 +109,7 @@ class IROStandardsSettings(AppDocument):
 		self.validate_positive_durations()
 		self.validate_reminder_lead_times()
 		self.validate_caseload_range()
+		self.validate_iro_hours()
 		self.validate_closure_days()
 		self.validate_dispute_stages()
 		self.validate_education()
@@ -153,6 +154,29 @@ class IROStandardsSettings(AppDocument):
 					_("{0} cannot be negative.").format(_(self.meta.get_label(fieldname))),
 					title=_("Invalid reminder"),
 				)
+
+	def validate_iro_hours(self) -> None:
+		if (self.full_time_hours or 0) <= 0:
+			frappe.throw(
+				_("{0} must be greater than zero.").format(_(self.meta.get_label("full_time_hours"))),
+				title=_("Invalid hours"),
+			)
+		listed = set()
+		for row in self.iro_hours:
+			if (row.hours_a_week or 0) <= 0:
+				frappe.throw(
+					_("Row {0}: the hours a week must be greater than zero.").format(row.idx),
+					title=_("Invalid hours"),
+				)
+			if row.iro in listed:
+				frappe.throw(
+					_("Row {0}: {1} is listed twice.").format(row.idx, row.iro), title=_("Invalid hours")
+				)
+			listed.add(row.iro)
+
+	def hours_of(self) -> dict[str, float]:
+		"""Each listed IRO's contracted hours a week."""
+		return {row.iro: row.hours_a_week for row in self.iro_hours}
 
 	def validate_caseload_range(self) -> None:
 		if self.caseload_minimum > self.caseload_maximum:

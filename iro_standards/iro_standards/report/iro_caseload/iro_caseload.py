@@ -7,11 +7,19 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	SETTINGS,
+	engine_kwargs,
+)
 from iro_standards.iro_standards.figures import weighted_caseloads
 from iro_standards.iro_standards.names import people_by_name
 from iro_standards.standards import caseload_band
-from iro_standards.standards.caseloads import Allocation, caseloads_over
+from iro_standards.standards.caseloads import (
+	Allocation,
+	caseload_per_full_time_iro,
+	caseloads_over,
+	changes_of_iro,
+)
 
 
 @people_by_name
@@ -196,17 +204,26 @@ def caseloads_over_the_period(filters) -> tuple:
 			(getdate(episode.start_date), getdate(episode.end_date) if episode.end_date else None)
 		)
 	timescales = engine_kwargs()["timescales"]
+	settings = frappe.get_cached_doc(SETTINGS)
+	hours, full_time = settings.hours_of(), settings.full_time_hours
 	loads = caseloads_over(period, allocations, episodes)
 	rows = [
 		{
 			"allocated_iro": iro,
 			"average": load.average,
 			"at_the_end": load.at_the_end,
+			"hours_a_week": hours.get(iro, full_time),
+			"per_full_time_iro": caseload_per_full_time_iro(
+				load.average, hours.get(iro, full_time), full_time
+			),
 			"band": _(caseload_band(load.average, timescales).value),
 		}
 		for iro, load in sorted(loads.items(), key=lambda item: (-item[1].average, item[0]))
 	]
-	return period_columns(), rows, None, period_chart(rows), period_summary(rows, timescales.caseload_maximum)
+	summary = period_summary(
+		rows, timescales.caseload_maximum, full_time, changes_of_iro(period, allocations)
+	)
+	return period_columns(), rows, None, period_chart(rows), summary
 
 
 def period_columns() -> list[dict]:
@@ -226,6 +243,20 @@ def period_columns() -> list[dict]:
 			"width": 150,
 		},
 		{"fieldname": "at_the_end", "label": _("Children at the End"), "fieldtype": "Int", "width": 150},
+		{
+			"fieldname": "hours_a_week",
+			"label": _("Hours a Week"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 120,
+		},
+		{
+			"fieldname": "per_full_time_iro",
+			"label": _("Caseload per Full-Time IRO"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 190,
+		},
 		{"fieldname": "band", "label": _("Against the Range"), "fieldtype": "Data", "width": 150},
 	]
 
@@ -240,8 +271,9 @@ def period_chart(rows: list[dict]) -> dict:
 	}
 
 
-def period_summary(rows: list[dict], maximum: int) -> list[dict]:
+def period_summary(rows: list[dict], maximum: int, full_time: float, changes: tuple[int, int]) -> list[dict]:
 	averages = [row["average"] for row in rows]
+	posts = sum(row["hours_a_week"] for row in rows) / full_time
 	return [
 		{"value": len(rows), "label": _("IROs"), "datatype": "Int", "indicator": "blue"},
 		{
@@ -257,9 +289,22 @@ def period_summary(rows: list[dict], maximum: int) -> list[dict]:
 			"indicator": "blue",
 		},
 		{
+			"value": round(sum(averages) / posts, 1) if posts else 0,
+			"label": _("Caseload per Full-Time IRO"),
+			"datatype": "Data",
+			"indicator": "blue",
+		},
+		{
 			"value": sum(1 for average in averages if average > maximum),
 			"label": _("IROs Above Range"),
 			"datatype": "Int",
 			"indicator": "red",
+		},
+		{"value": changes[0], "label": _("Changes of IRO"), "datatype": "Int", "indicator": "orange"},
+		{
+			"value": changes[1],
+			"label": _("Children Whose IRO Changed"),
+			"datatype": "Int",
+			"indicator": "orange",
 		},
 	]
