@@ -9,6 +9,7 @@ from iro_standards.standards.caseloads import (
 	caseloads_over,
 	changes_of_iro,
 )
+from iro_standards.standards.compliance import profile_age_band
 
 YEAR = (date(2025, 4, 1), date(2026, 3, 31))
 ALL_YEAR = [(date(2024, 1, 1), None)]
@@ -79,3 +80,25 @@ def test_a_caseload_scales_to_a_full_time_post():
 	assert caseload_per_full_time_iro(52.4, 37, 37) == 52.4
 	with pytest.raises(ValueError, match="greater than zero"):
 		caseload_per_full_time_iro(30, 0, 37)
+
+
+@pytest.mark.parametrize(
+	("age", "band"),
+	[
+		(0, "Under 1"),
+		(1, "1 to 4"),
+		(4, "1 to 4"),
+		(5, "5 to 9"),
+		(10, "10 to 15"),
+		(15, "10 to 15"),
+		(16, "16 and over"),
+		(17, "16 and over"),
+	],
+)
+def test_a_child_is_counted_in_the_dfes_age_groups(age, band):
+	assert profile_age_band(age) == band
+
+
+def test_an_age_below_zero_has_no_group():
+	with pytest.raises(ValueError, match="negative"):
+		profile_age_band(-1)

@@ -19,6 +19,7 @@ ANNUAL_REPORTS = (
 	"Dispute Resolution Tracker",
 	"Care Plan RAG and Child Journey",
 	"IRO Caseload",
+	"Children Looked After",
 )
 SERVICE_WIDE = ""
 AGE_BAND = " · "
@@ -84,7 +85,12 @@ def disputes_by_stage_category_and_outcome(rows: list[dict], _columns: list) -> 
 	return figures
 
 
+def profile_of_the_children(rows: list[dict], _columns: list) -> list[dict]:
+	return [{"measure": row["measure"], "value": row["children"]} for row in rows if row.get("measure")]
+
+
 BREAKDOWNS = {
+	"Children Looked After": profile_of_the_children,
 	"Participation": participation_by_code_and_age,
 	"Dispute Resolution Tracker": disputes_by_stage_category_and_outcome,
 }

@@ -50,6 +50,18 @@ def caseload_band(children: float, timescales: Timescales | None = None) -> Case
 	return CaseloadBand.BELOW if children < timescales.caseload_minimum else CaseloadBand.WITHIN
 
 
+# The age groups of the DfE's statistics on children looked after.
+PROFILE_AGE_BANDS = ((0, 0, "Under 1"), (1, 4, "1 to 4"), (5, 9, "5 to 9"), (10, 15, "10 to 15"))
+OLDEST_BAND = "16 and over"
+
+
+def profile_age_band(age: int) -> str:
+	"""The age group a child of ``age`` is counted in, in the DfE's statistics."""
+	if age < 0:
+		raise ValueError("age cannot be negative")
+	return next((label for low, high, label in PROFILE_AGE_BANDS if low <= age <= high), OLDEST_BAND)
+
+
 def age_in_years(date_of_birth: date, on: date) -> int:
 	require_date(date_of_birth, "date_of_birth")
 	require_date(on, "on")
