@@ -74,6 +74,15 @@ class TestChildrenLookedAfter(FrappeTestCase):
 			},
 		)
 
+	def test_the_profile_reads_in_order_the_ages_youngest_first(self):
+		result = run_report(
+			"Children Looked After",
+			filters={**period_filters(date(YEAR, 4, 1), date(YEAR + 1, 3, 31)), "team": TEAM},
+		)
+		measures = [row["measure"] for row in result["result"]]
+		self.assertEqual(measures[:4], ["Age: Under 1", "Age: 10 to 15", "Sex: Female", "Sex: Male"])
+		self.assertEqual(measures[-1], "Placement Type: Foster Care")
+
 	def test_an_iro_sees_the_profile_of_their_own_children_only(self):
 		frappe.set_user(self.iro)
 		rows, summary = profile()

@@ -12,10 +12,11 @@ from frappe import _
 from frappe.utils import getdate
 
 from iro_standards.standards import age_in_years
-from iro_standards.standards.compliance import profile_age_band
+from iro_standards.standards.compliance import OLDEST_BAND, PROFILE_AGE_BANDS, profile_age_band
 from iro_standards.standards.ssda903 import SEX
 
 NOT_RECORDED = "Not recorded"
+DIMENSIONS = ("Age", "Sex", "Ethnicity", "Legal Status", "Placement Type")
 
 
 def execute(filters=None):
@@ -81,8 +82,14 @@ def profile_rows(open_at_the_end: list, children: dict, end) -> list[dict]:
 		counted[("Placement Type", episode.placement_type or NOT_RECORDED)] += 1
 	return [
 		{"dimension": _(dimension), "value": _(value), "children": count, "measure": f"{dimension}: {value}"}
-		for (dimension, value), count in sorted(counted.items())
+		for (dimension, value), count in sorted(counted.items(), key=in_profile_order)
 	]
+
+
+def in_profile_order(item) -> tuple:
+	(dimension, value), _count = item
+	ages = [label for _low, _high, label in PROFILE_AGE_BANDS] + [OLDEST_BAND]
+	return DIMENSIONS.index(dimension), ages.index(value) if dimension == "Age" else 0, value
 
 
 def columns() -> list[dict]:
