@@ -21,6 +21,13 @@ ANNUAL_REPORTS = (
 	"IRO Caseload",
 	"Children Looked After",
 )
+# Reports with no team filter: for the whole service only. The Active Offer: for a site in Wales.
+SERVICE_WIDE_REPORTS = (
+	"Practice Standards Compliance",
+	"Child Protection Conferences",
+	"Children on a Child Protection Plan",
+)
+WALES_REPORTS = ("Welsh Active Offer",)
 SERVICE_WIDE = ""
 AGE_BAND = " · "
 BREAKDOWN = ": "
@@ -113,12 +120,21 @@ def year_figures(year_starting: int) -> dict[str, dict[str, list[dict]]]:
 		return {
 			team: {
 				report: headline_figures(report, period_filters(start, end, team))
-				for report in ANNUAL_REPORTS
+				for report in reports_for(team)
 			}
 			for team in [SERVICE_WIDE, *teams()]
 		}
 	finally:
 		frappe.local.lang = reader_language
+
+
+def reports_for(team: str) -> tuple[str, ...]:
+	in_wales = frappe.db.get_single_value("IRO Standards Settings", "jurisdiction") == "Wales"
+	return (
+		*ANNUAL_REPORTS,
+		*(WALES_REPORTS if in_wales else ()),
+		*(() if team else SERVICE_WIDE_REPORTS),
+	)
 
 
 def figure_rows(this_year: dict, previous_year: dict) -> list[dict]:

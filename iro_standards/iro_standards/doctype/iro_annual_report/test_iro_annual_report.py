@@ -15,7 +15,12 @@ from frappe.desk.query_report import run as run_report
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from iro_standards.iro_standards.annual_report import ANNUAL_REPORTS, headline_figures, period_filters
+from iro_standards.iro_standards.annual_report import (
+	ANNUAL_REPORTS,
+	SERVICE_WIDE_REPORTS,
+	headline_figures,
+	period_filters,
+)
 from iro_standards.tests.factories import hold_review, make_looked_after_child, make_user
 from iro_standards.tests.live_server import LiveServerTestCase, pdf_of
 
@@ -78,6 +83,22 @@ class TestIROAnnualReport(FrappeTestCase):
 		self.assertGreaterEqual(figures[("Participation", "PN5 · Age 10-15")][1], 1)
 		self.assertGreaterEqual(figures[("Dispute Resolution Tracker", "Category: Health")][0], 1)
 		self.assertGreaterEqual(figures[("Review Timeliness", "Children Reviewed")][0], 1)
+
+	def test_child_protection_and_practice_standards_are_service_wide_and_the_active_offer_is_welsh(self):
+		report = make_report()
+		report.generate_figures()
+		reports = {(row.report, bool(row.team)) for row in report.figures}
+		for name in SERVICE_WIDE_REPORTS:
+			self.assertIn((name, False), reports)
+			self.assertNotIn((name, True), reports)
+		self.assertNotIn("Welsh Active Offer", {name for name, _team in reports})
+
+		settings = frappe.get_single("IRO Standards Settings")
+		settings.jurisdiction = "Wales"
+		settings.save()
+		report.generate_figures()
+		reports = {(row.report, bool(row.team)) for row in report.figures}
+		self.assertTrue({("Welsh Active Offer", False), ("Welsh Active Offer", True)} <= reports)
 
 	def test_the_snapshot_stays_as_generated_when_the_records_change(self):
 		report = make_report()
