@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import formatdate, get_datetime, getdate, now_datetime
 
 from iro_standards.iro_standards.annual_report import figure_rows, year_figures
 from iro_standards.iro_standards.ssda903 import year_bounds
@@ -14,12 +14,25 @@ from iro_standards.writes import AppDocument
 class IROAnnualReport(AppDocument):
 	def validate(self) -> None:
 		self.period_start, self.period_end = year_bounds(self.reporting_year)
+		self.refuse_presenting_before_the_year_ends()
 		if not self.flags.generating and taken_figures_of(self) != taken_figures_of(
 			self.get_doc_before_save()
 		):
 			frappe.throw(
 				_("The figures are taken only by Generate Figures, from the year's reports."),
 				title=_("Figures not generated"),
+			)
+
+	def before_update_after_submit(self) -> None:
+		self.refuse_presenting_before_the_year_ends()
+
+	def refuse_presenting_before_the_year_ends(self) -> None:
+		if self.presented_on and getdate(self.presented_on) <= getdate(self.period_end):
+			frappe.throw(
+				_("A report on the year is presented after the year ends, on {0}.").format(
+					formatdate(self.period_end)
+				),
+				title=_("Invalid date"),
 			)
 
 	def before_submit(self) -> None:

@@ -153,6 +153,43 @@ class TestIROAnnualReport(FrappeTestCase):
 		self.assertEqual((report.status, report.docstatus), ("Approved", 1))
 		with self.assertRaisesRegex(frappe.ValidationError, "draft"):
 			frappe.get_doc(REPORT, report.name).generate_figures()
+		approved = frappe.get_doc(REPORT, report.name)
+		approved.update({"presented_to": "Corporate Parenting Board", "presented_on": date(2026, 1, 5)})
+		self.assertRaisesRegex(frappe.ValidationError, "after the year ends", approved.save)
+		approved.reload()
+		approved.update({"presented_to": "Corporate Parenting Board", "presented_on": date(2026, 7, 9)})
+		approved.save()
+		self.assertEqual(frappe.db.get_value(REPORT, report.name, "presented_on"), date(2026, 7, 9))
+
+	def test_resources_and_the_board_it_went_to_are_recorded_and_printed(self):
+		report = make_report(
+			funded_iro_posts=8,
+			filled_iro_posts=6.5,
+			agency_iros=2,
+			resources_narrative="<p>Two posts covered by agency IROs.</p>",
+			presented_to="Corporate Parenting Board",
+		)
+		report.presented_on = date(2026, 3, 31)
+		self.assertRaisesRegex(frappe.ValidationError, "after the year ends", report.save)
+		frappe.clear_last_message()
+		report.reload()
+		report.presented_on = date(2026, 6, 18)
+		report.save()
+		english = html.unescape(frappe.get_print(REPORT, report.name, "IRO Annual Report"))
+		self.assertIn("Funded IRO Posts (Full-Time Equivalent)</td><td>8</td>", english)
+		self.assertIn("Filled IRO Posts (Full-Time Equivalent)</td><td>6.5</td>", english)
+		self.assertIn("Two posts covered by agency IROs.", english)
+		self.assertIn(
+			f"Presented to Corporate Parenting Board · {frappe.utils.formatdate(date(2026, 6, 18))}", english
+		)
+		self.assertNotIn("Business Support Posts", english)
+		frappe.local.lang = "cy"
+		try:
+			welsh = html.unescape(frappe.get_print(REPORT, report.name, "IRO Annual Report"))
+		finally:
+			frappe.local.lang = "en"
+		self.assertIn("Swyddi SAA a Ariennir (Cyfwerth ag Amser Llawn)", welsh)
+		self.assertIn("Cyflwynwyd i Corporate Parenting Board", welsh)
 
 	def test_it_prints_with_its_charts_as_a_pdf_in_english_and_in_welsh(self):
 		report = make_report(priorities="<p>Every child knows their IRO.</p>")
