@@ -158,6 +158,37 @@ class TestReports(FrappeTestCase):
 		self.assertEqual((rows["PN1"]["age_10_15"], rows["PN1"]["reviews"]), (2, 2))
 		self.assertEqual(sum(r["reviews"] for r in rows.values()), 3)
 
+	def test_participation_of_parents(self):
+		parent = {"attendee_name": "Parent", "role": "Parent"}
+		hold_review(
+			self.child(self.iro_a, date(2026, 1, 5)),
+			date(2026, 2, 10),
+			chair=self.iro_a,
+			care_plan_rag="Green",
+			rag_narrative="x",
+			attendees=[{**parent, "participation": "Contributed Another Way"}],
+		)
+		hold_review(
+			self.child(self.iro_a, date(2026, 1, 5)),
+			date(2026, 2, 11),
+			chair=self.iro_a,
+			care_plan_rag="Green",
+			rag_narrative="x",
+			attendees=[
+				{
+					**parent,
+					"participation": "Excluded",
+					"exclusion_reason": "Risk to the child",
+					"alternative_contribution": "Wrote to the IRO",
+				},
+				{"attendee_name": "Carer", "role": "Carer", "participation": "Attended"},
+			],
+		)
+		summary = {item["label"]: item["value"] for item in self.report("Participation")["report_summary"]}
+		self.assertEqual(summary["Reviews Held"], 5)
+		self.assertEqual(summary["Reviews a Parent Took Part In"], 20.0)
+		self.assertEqual(summary["Reviews a Parent Was Excluded From"], 1)
+
 	def test_care_plan_rag_movement_and_journey(self):
 		rows = {
 			r["child"]: r

@@ -9,6 +9,7 @@ from iro_standards.iro_standards import figures
 from iro_standards.standards import PARTICIPATION_CODES
 
 AGE_BANDS = ((0, 3, "0-3"), (4, 9, "4-9"), (10, 15, "10-15"), (16, 200, "16+"))
+TAKING_PART = ("Attended", "Contributed Another Way")
 
 
 def execute(filters=None):
@@ -28,7 +29,22 @@ def execute(filters=None):
 		order_by="participation_code asc",
 	)
 	rows = participation_rows(counts)
-	return columns(), rows, None, chart(rows), summary(counts, rows)
+	parents = parents_taking_part(review_filters)
+	return columns(), rows, None, chart(rows), summary(counts, rows, parents)
+
+
+def parents_taking_part(review_filters: list) -> tuple[int, int]:
+	"""Of the reviews held, those a parent took part in (attended or contributed another way) and
+	those a parent was excluded from."""
+	reviews = frappe.get_list("Child Review", filters=review_filters, pluck="name", limit_page_length=0)
+	parents = frappe.get_all(
+		"Review Attendee",
+		filters={"parenttype": "Child Review", "parent": ("in", reviews or [""]), "role": "Parent"},
+		fields=["parent", "participation"],
+	)
+	took_part = {row.parent for row in parents if row.participation in TAKING_PART}
+	excluded = {row.parent for row in parents if row.participation == "Excluded"}
+	return len(took_part), len(excluded)
 
 
 def age_band(age: int | None) -> str:
@@ -88,7 +104,7 @@ def chart(rows: list[dict]) -> dict:
 	}
 
 
-def summary(counts: list, rows: list[dict]) -> list[dict]:
+def summary(counts: list, rows: list[dict], parents: tuple[int, int]) -> list[dict]:
 	held = sum(row["reviews"] for row in rows)
 	chaired = sum(int(row.chaired or 0) for row in counts)
 	spoken_to = sum(int(row.spoken_to or 0) for row in counts)
@@ -116,5 +132,17 @@ def summary(counts: list, rows: list[dict]) -> list[dict]:
 			"label": _("Children Who Know Their IRO"),
 			"datatype": "Percent",
 			"indicator": "blue",
+		},
+		{
+			"value": figures.percentage(parents[0], held),
+			"label": _("Reviews a Parent Took Part In"),
+			"datatype": "Percent",
+			"indicator": "green",
+		},
+		{
+			"value": parents[1],
+			"label": _("Reviews a Parent Was Excluded From"),
+			"datatype": "Int",
+			"indicator": "orange",
 		},
 	]
