@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 from dfe_validator import local_postcodes, real_failures
-from ssda903_years import YearGenerator
 
 from iro_standards.standards.ssda903 import (
 	CODE_SETS,
@@ -27,6 +26,7 @@ from iro_standards.standards.ssda903 import (
 	new_episode_reason,
 	return_problems,
 )
+from iro_standards.tests.ssda903_years import YearGenerator
 
 HOME = "TW1 1AA"
 AWAY = "TW1 1AF"
