@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import getdate
 
 from iro_standards import demo
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.iro_standards.ssda903 import check_return, download_return
 from iro_standards.standards.ssda903 import collection_year_of
 from iro_standards.tests.browser.seed import ensure_demo
@@ -101,7 +102,7 @@ def export_generated_returns(folder: str, seed: int = 1, children: int = 60) -> 
 	"""Children of the last complete collection year from the pure suite's generator (moves,
 	changes of legal status, endings, histories going on past the year), written through the site's
 	DocTypes, then the year exported through the app's own download, refused by the app if it finds
-	any problem."""
+	any problem; the generated children are removed again."""
 	year = collection_year_of(getdate()) - 1
 	postcodes = list(demo.DEMO_AREAS["england"][2])
 	for child in YearGenerator(seed, year, postcodes).children(children):
@@ -113,6 +114,11 @@ def export_generated_returns(folder: str, seed: int = 1, children: int = 60) -> 
 			write_return(Path(folder) / state / str(year), year, with_problems=0)
 	finally:
 		frappe.set_user("Administrator")
+		for name in frappe.get_all(
+			"Looked After Child", {"case_number": ("like", f"{GENERATED_PREFIX}%")}, pluck="name"
+		):
+			delete_child_and_records(name)
+		frappe.db.commit()
 	metadata = {
 		"local_authority": frappe.db.get_single_value("IRO Standards Settings", "local_authority_code"),
 		"years": [year],

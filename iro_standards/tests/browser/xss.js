@@ -12,10 +12,10 @@ const walks = {
 		["workspace-cards", "/app/iro-service", "Reviews in Timescale This Quarter"],
 		["workspace-chart", "/app/iro-service", "Review Timeliness by Month"],
 		["form", `/app/child-review/${seed.review}`, "XSS-1"],
-		["list", "/app/child-review", "XSS-1"],
+		["list", `/app/child-review?child=${seed.child}`, "XSS-1"],
 		[
 			"report",
-			"/app/query-report/Care Plan RAG and Child Journey?from_date=2026-01-01&to_date=2026-03-31",
+			`/app/query-report/Care Plan RAG and Child Journey?from_date=2026-01-01&to_date=2026-03-31&child=${seed.child}`,
 			"XSS-1",
 		],
 		[
