@@ -15,7 +15,7 @@ const walks = {
 		["list", `/app/child-review?child=${seed.child}`, "XSS-1"],
 		[
 			"report",
-			`/app/query-report/Care Plan RAG and Child Journey?from_date=2026-01-01&to_date=2026-03-31&child=${seed.child}`,
+			"/app/query-report/Care Plan RAG and Child Journey?from_date=2026-01-01&to_date=2026-03-31",
 			"XSS-1",
 		],
 		[
