@@ -108,15 +108,23 @@ def split_sibling_groups(filters) -> dict[str, int]:
 	return split
 
 
+def iro_column() -> dict:
+	return {
+		"fieldname": "allocated_iro",
+		"label": _("IRO"),
+		"fieldtype": "Link",
+		"options": "User",
+		"width": 220,
+	}
+
+
+def band_column() -> dict:
+	return {"fieldname": "band", "label": _("Against the Range"), "fieldtype": "Data", "width": 150}
+
+
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "allocated_iro",
-			"label": _("IRO"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 220,
-		},
+		iro_column(),
 		{"fieldname": "children", "label": _("Looked-After Children"), "fieldtype": "Int", "width": 130},
 		{"fieldname": "on_plan", "label": _("Children on a Plan"), "fieldtype": "Int", "width": 130},
 		{
@@ -126,7 +134,7 @@ def columns() -> list[dict]:
 			"precision": 1,
 			"width": 140,
 		},
-		{"fieldname": "band", "label": _("Against the Range"), "fieldtype": "Data", "width": 150},
+		band_column(),
 		{"fieldname": "late_allocations", "label": _("Allocated Late"), "fieldtype": "Int", "width": 130},
 		{
 			"fieldname": "split_sibling_groups",
@@ -228,13 +236,7 @@ def caseloads_over_the_period(filters) -> tuple:
 
 def period_columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "allocated_iro",
-			"label": _("IRO"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 220,
-		},
+		iro_column(),
 		{
 			"fieldname": "average",
 			"label": _("Average Caseload"),
@@ -257,7 +259,7 @@ def period_columns() -> list[dict]:
 			"precision": 1,
 			"width": 190,
 		},
-		{"fieldname": "band", "label": _("Against the Range"), "fieldtype": "Data", "width": 150},
+		band_column(),
 	]
 
 
