@@ -149,3 +149,16 @@ def make_outgoing_email_account() -> str:
 			}
 		).insert(ignore_permissions=True)
 	return name
+
+
+def annual_report_figures(year: int, team: str, report: str) -> dict[str, tuple[float, float]]:
+	"""A new IRO annual report for ``year``, its figures generated: one report's measures for a
+	team, each (this year, previous year)."""
+	frappe.db.delete("IRO Annual Report", {"reporting_year": year})
+	annual = frappe.get_doc({"doctype": "IRO Annual Report", "reporting_year": year}).insert()
+	annual.generate_figures()
+	return {
+		row.measure: (row.this_year, row.previous_year)
+		for row in annual.figures
+		if row.team == team and row.report == report
+	}

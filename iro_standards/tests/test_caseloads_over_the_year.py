@@ -12,7 +12,12 @@ from frappe.tests.utils import FrappeTestCase
 from iro_standards.iro_standards.annual_report import period_filters
 from iro_standards.iro_standards.doctype.looked_after_child import looked_after_child
 from iro_standards.patches import start_allocation_history
-from iro_standards.tests.factories import make_episode, make_looked_after_child, make_user
+from iro_standards.tests.factories import (
+	annual_report_figures,
+	make_episode,
+	make_looked_after_child,
+	make_user,
+)
 
 TEAM = "Caseload Year Team"
 YEAR = 2025
@@ -94,14 +99,7 @@ class TestCaseloadsOverTheYear(FrappeTestCase):
 		self.assertEqual((summary["IROs"], summary["Children"]), (1, 1))
 
 	def test_the_annual_report_shows_the_year_beside_the_year_before(self):
-		frappe.db.delete("IRO Annual Report", {"reporting_year": YEAR})
-		report = frappe.get_doc({"doctype": "IRO Annual Report", "reporting_year": YEAR}).insert()
-		report.generate_figures()
-		figures = {
-			row.measure: (row.this_year, row.previous_year)
-			for row in report.figures
-			if row.team == TEAM and row.report == "IRO Caseload"
-		}
+		figures = annual_report_figures(YEAR, TEAM, "IRO Caseload")
 		self.assertEqual(figures["IROs"], (3, 1))
 		self.assertEqual(figures["Children"], (2, 1))
 		self.assertEqual(figures["Average Caseload"], (0.4, 0.8))

@@ -9,7 +9,7 @@ from frappe.desk.query_report import run as run_report
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.iro_standards.annual_report import period_filters
-from iro_standards.tests.factories import make_child, make_episode, make_user
+from iro_standards.tests.factories import annual_report_figures, make_child, make_episode, make_user
 
 TEAM = "Profile Team"
 YEAR = 2025
@@ -91,14 +91,7 @@ class TestChildrenLookedAfter(FrappeTestCase):
 		self.assertNotIn("Sex: Male", rows)
 
 	def test_the_annual_report_carries_the_profile_for_the_year(self):
-		frappe.db.delete("IRO Annual Report", {"reporting_year": YEAR})
-		report = frappe.get_doc({"doctype": "IRO Annual Report", "reporting_year": YEAR}).insert()
-		report.generate_figures()
-		figures = {
-			row.measure: (row.this_year, row.previous_year)
-			for row in report.figures
-			if row.team == TEAM and row.report == "Children Looked After"
-		}
+		figures = annual_report_figures(YEAR, TEAM, "Children Looked After")
 		self.assertEqual(figures["Age: Under 1"], (1, 0))
 		self.assertEqual(figures["Looked After During the Period"], (3, 1))
 
