@@ -169,15 +169,7 @@ class TestChildTimeline(FrappeTestCase):
 		iro = make_user("timeline.iro@example.com", "IRO")
 		child = make_looked_after_child(date(2025, 12, 20), allocated_iro=iro)
 		review = hold_review(child.name, date(2026, 1, 19))
-		frappe.get_doc(
-			{
-				"doctype": "IRO Contact",
-				"child": child.name,
-				"iro": iro,
-				"contact_date": date(2026, 1, 10),
-				"kind": "Visit",
-			}
-		).insert()
+		visited(child.name, iro)
 
 		frappe.set_user(iro)
 		docinfo_events = get_docinfo_events(child.name)
@@ -195,15 +187,7 @@ class TestChildTimeline(FrappeTestCase):
 	def test_a_kind_of_record_the_readers_roles_stop_reading_leaves_the_timeline_at_once(self):
 		iro = make_user("timeline.iro@example.com", "IRO")
 		child = make_looked_after_child(date(2025, 12, 20), allocated_iro=iro)
-		frappe.get_doc(
-			{
-				"doctype": "IRO Contact",
-				"child": child.name,
-				"iro": iro,
-				"contact_date": date(2026, 1, 10),
-				"kind": "Visit",
-			}
-		).insert()
+		visited(child.name, iro)
 		frappe.set_user(iro)
 		self.assertTrue(any("IRO contact" in e["content"] for e in child_file_events(CHILD, child.name)))
 
@@ -236,6 +220,19 @@ class TestWhoOpenedTheChildsFile(FrappeTestCase):
 
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.get_all("View Log", filters=views, pluck="viewed_by"), [iro])
+
+
+def visited(child: str, iro: str) -> None:
+	"""An IRO contact: the IRO visited the child on 10 January 2026."""
+	frappe.get_doc(
+		{
+			"doctype": "IRO Contact",
+			"child": child,
+			"iro": iro,
+			"contact_date": date(2026, 1, 10),
+			"kind": "Visit",
+		}
+	).insert()
 
 
 def get_docinfo_events(child: str) -> list[dict]:
