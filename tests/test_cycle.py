@@ -28,7 +28,7 @@ def applied(cycle: ChildCycle, steps: tuple[Step, ...]) -> ChildCycle:
 	for n, step in enumerate(steps):
 		if step.change in (Change.CREATE_REVIEW, Change.MOVE_REVIEW):
 			name = step.record or f"new-review-{n}"
-			cycle = replace(cycle, open_review=OpenReview(name, step.follows))
+			cycle = replace(cycle, open_review=OpenReview(name, step.follows, step.regime))
 		elif step.change == Change.CANCEL_REVIEW:
 			cycle = replace(cycle, open_review=None)
 		elif step.change == Change.CREATE_PROGRESS_REVIEW:

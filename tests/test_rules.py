@@ -14,11 +14,13 @@ from iro_standards.standards import (
 	Timescales,
 	WorkingCalendar,
 	add_months,
+	allocation_deadline,
 	core_group_due,
 	cp_progress_check_due,
 	first_review_due,
 	icpc_due,
 	iro_allocation_due,
+	looked_after_notification_due,
 	next_review_due,
 	pep_due,
 	progress_review_due,
@@ -211,3 +213,23 @@ class TestTimeliness:
 def test_explicit_calendar_overrides_the_jurisdiction_default():
 	calendar = WorkingCalendar("wales", extra_closures=[date(2025, 1, 7)])
 	assert first_review_due(date(2025, 1, 6), calendar=calendar, timescales=ENGLAND) == date(2025, 2, 4)
+
+
+def test_the_service_is_told_within_two_working_days_of_a_child_becoming_looked_after():
+	assert looked_after_notification_due(date(2025, 12, 19)) == date(2025, 12, 23)
+
+
+def test_the_iro_is_allocated_by_the_earlier_of_three_days_from_notice_and_five_from_care():
+	became, late_notice = date(2025, 12, 19), date(2026, 1, 5)
+	assert allocation_deadline(late_notice, became) == date(2025, 12, 30)
+	assert allocation_deadline(late_notice, None) == date(2026, 1, 8)
+	assert allocation_deadline(None, became) == date(2025, 12, 30)
+	assert allocation_deadline(None, None) is None
+
+
+def test_allocation_deadlines_follow_the_sites_timescales():
+	local = Timescales(
+		looked_after_notification_working_days=1, iro_allocation_after_looked_after_working_days=2
+	)
+	assert looked_after_notification_due(date(2025, 12, 19), timescales=local) == date(2025, 12, 22)
+	assert allocation_deadline(None, date(2025, 12, 19), timescales=local) == date(2025, 12, 23)

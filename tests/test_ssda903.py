@@ -153,11 +153,59 @@ MOVE = date(2025, 9, 1)
 			"Supported accommodation (K3) is for young people of 16 and over; the child was under 16 on {0}.",
 			"371",
 		),
+		(
+			child(line(FIRST, legal_status="V4", placement="U4", postcode="")),
+			"A child on short breaks (V3, V4) is not in a long-term foster placement (U1, U4).",
+			"384",
+		),
+		(
+			child(
+				line(FIRST, legal_status="V3", placement="U6", postcode=""),
+				end=date(2025, 5, 30),
+				ceased="E8",
+			),
+			"A short break recorded under V3 lasts at most 17 days; record a series of short breaks under V4.",
+			"365",
+		),
+		(
+			child(line(FIRST, legal_status="C2", placement="A5", provider="PR1", postcode=ELSEWHERE)),
+			"A placement for adoption with current foster carers (A5, A6) needs a placement order (E1).",
+			"408",
+		),
 	],
 )
 def test_what_the_dfe_validator_refuses_the_app_catches_first(record, message, dfe_rule):
 	assert message in [found for _ref, found in refs_and_messages([record])]
 	assert dfe_rule in rule_codes([record])
+
+
+def test_short_breaks_are_returned_without_postcodes_and_need_none():
+	breaks = child(
+		line(FIRST, legal_status="V4", placement="U6"),
+		line(
+			MOVE,
+			legal_status="V4",
+			placement="K2",
+			urn="SC123456",
+			provider="PR4",
+			change_reason="CHILD",
+			postcode=ELSEWHERE,
+		),
+	)
+	(episode, *_rest) = build_return([breaks], 2025).episodes
+	assert (episode["HOME_POST"], episode["PL_POST"]) == ("", "")
+	assert "398" not in rule_codes([breaks])
+	without = replace(
+		breaks,
+		periods=(
+			replace(
+				breaks.periods[0],
+				home_postcode="",
+				lines=tuple(replace(each, postcode="") for each in breaks.periods[0].lines),
+			),
+		),
+	)
+	assert refs_and_messages([without]) == []
 
 
 def test_a_review_outside_every_period_of_care_is_refused_though_the_dfe_has_no_rule_for_it():

@@ -3,7 +3,13 @@ from datetime import date
 import pytest
 
 from iro_standards.standards import WorkingCalendar
-from iro_standards.standards.work import contact_due, contact_falls_in_the_list, letter_due, work_horizon
+from iro_standards.standards.work import (
+	contact_due,
+	contact_falls_in_the_list,
+	letter_due,
+	reminder_days_sent_on,
+	work_horizon,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +52,24 @@ def test_a_letter_is_due_a_working_week_after_it_is_drafted():
 	assert letter_due(date(2026, 12, 7), closed) == date(2026, 12, 15)
 	with pytest.raises(ValueError, match="drafted must be a date"):
 		letter_due("2026-12-07")
+
+
+def test_a_reminder_due_on_a_weekend_goes_out_on_the_friday_before():
+	friday = date(2026, 12, 4)
+	assert reminder_days_sent_on(friday) == [friday, date(2026, 12, 5), date(2026, 12, 6)]
+	assert reminder_days_sent_on(date(2026, 12, 5)) == []
+	assert reminder_days_sent_on(date(2026, 12, 6)) == []
+
+
+def test_the_day_before_christmas_sends_the_bank_holidays_and_the_weekend_after_it():
+	assert reminder_days_sent_on(date(2026, 12, 24)) == [
+		date(2026, 12, 24),
+		date(2026, 12, 25),
+		date(2026, 12, 26),
+		date(2026, 12, 27),
+		date(2026, 12, 28),
+	]
+
+
+def test_a_mid_week_working_day_sends_only_its_own_reminders():
+	assert reminder_days_sent_on(date(2026, 12, 8)) == [date(2026, 12, 8)]

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from iro_standards.standards.regimes import Regime
 from iro_standards.standards.rules import (
 	ReviewHistory,
-	first_review_due,
 	next_review_due,
 	progress_review_due,
 	resolve,
@@ -32,10 +32,12 @@ class HeldReview:
 
 @dataclass(frozen=True, slots=True)
 class OpenReview:
-	"""The child's planned (or adjourned) review and the held review it follows."""
+	"""The child's planned (or adjourned) review, the held review it follows and the regime it
+	was planned on."""
 
 	name: str
 	follows: str | None = None
+	regime: Regime = Regime.STANDARD
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,8 @@ class ChildCycle:
 	"""One child's current episode (``episode_start`` None when never looked after) and records.
 
 	``recording`` is a review whose held date is entered but which is not yet submitted: the
-	meeting took place, so no other review is planned until it is.
+	meeting took place, so no other review is planned until it is. ``regime`` is the review
+	regime in force, since ``regime_start``.
 	"""
 
 	episode_start: date | None
@@ -58,6 +61,13 @@ class ChildCycle:
 	open_review: OpenReview | None = None
 	open_progress_review: OpenProgressReview | None = None
 	recording: bool = False
+	regime: Regime = Regime.STANDARD
+	regime_start: date | None = None
+
+	def history(self) -> ReviewHistory:
+		return ReviewHistory(
+			self.episode_start, [review.held for review in self.held], self.regime, self.regime_start
+		)
 
 
 class Change(str, Enum):
@@ -82,6 +92,7 @@ class Step:
 	on: date | None = None
 	follows: str | None = None
 	reason: Reason | None = None
+	regime: Regime = Regime.STANDARD
 
 
 def plan_cycle(
@@ -126,24 +137,27 @@ def next_review_planned(
 ) -> date:
 	"""The date agreed at the last review (never after the statutory limit), else the statutory date,
 	brought back to a working day."""
-	history = ReviewHistory(cycle.episode_start, [review.held for review in cycle.held])
-	if latest is None:
-		planned = first_review_due(cycle.episode_start, calendar=calendar, timescales=timescales)
-	else:
-		limit = next_review_due(history, calendar=calendar, timescales=timescales).due
-		planned = min(latest.agreed_next, limit) if latest.agreed_next else limit
+	limit = next_review_due(cycle.history(), calendar=calendar, timescales=timescales).due
+	planned = min(latest.agreed_next, limit) if latest and latest.agreed_next else limit
 	return calendar.working_day_on_or_before(planned)
 
 
 def next_review_steps(
 	cycle: ChildCycle, latest: HeldReview | None, calendar: WorkingCalendar, timescales: Timescales
 ) -> tuple[Step, ...]:
+	"""One open review following the latest held one, planned again when the regime changes."""
 	follows = latest.name if latest else None
 	planned = next_review_planned(cycle, latest, calendar, timescales)
 	if cycle.open_review is None:
-		return () if cycle.recording else (Step(Change.CREATE_REVIEW, on=planned, follows=follows),)
-	if cycle.open_review.follows != follows:
-		return (Step(Change.MOVE_REVIEW, cycle.open_review.name, on=planned, follows=follows),)
+		if cycle.recording:
+			return ()
+		return (Step(Change.CREATE_REVIEW, on=planned, follows=follows, regime=cycle.regime),)
+	if cycle.open_review.follows != follows or cycle.open_review.regime != cycle.regime:
+		return (
+			Step(
+				Change.MOVE_REVIEW, cycle.open_review.name, on=planned, follows=follows, regime=cycle.regime
+			),
+		)
 	return ()
 
 
@@ -165,8 +179,7 @@ def progress_review_steps(
 		return ()
 	if cycle.open_progress_review and cycle.open_progress_review.follows == latest.name:
 		return ()
-	history = ReviewHistory(cycle.episode_start, [review.held for review in cycle.held])
-	limit = next_review_due(history, calendar=calendar, timescales=timescales).due
+	limit = next_review_due(cycle.history(), calendar=calendar, timescales=timescales).due
 	return (
 		Step(
 			Change.CREATE_PROGRESS_REVIEW,

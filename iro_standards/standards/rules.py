@@ -11,6 +11,7 @@ from datetime import date
 from enum import Enum
 
 from iro_standards.standards.dates import add_days, add_months, require_date, require_not_before
+from iro_standards.standards.regimes import Regime
 from iro_standards.standards.timescales import ENGLAND, Timescales
 from iro_standards.standards.working_calendar import WorkingCalendar, cached_calendar
 
@@ -25,11 +26,15 @@ class ReviewKind(str, Enum):
 class ReviewHistory:
 	"""A child's current episode: the day they became looked after and every review held since.
 
-	Reviews brought forward are held reviews like any other: the clock runs from each one.
+	Reviews brought forward are held reviews like any other: the clock runs from each one. A child
+	on another regime (short breaks, placed for adoption) counts its reviews from ``regime_start``
+	(the episode's start when not given).
 	"""
 
 	episode_start: date
 	held_reviews: Sequence[date] = ()
+	regime: Regime = Regime.STANDARD
+	regime_start: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,8 @@ def next_review_due(
 	"""The next statutory deadline of the episode and which review it is."""
 	calendar, timescales = resolve(calendar, timescales)
 	start = require_date(history.episode_start, "episode_start")
+	if history.regime != Regime.STANDARD:
+		return next_review_due_on_regime(history, timescales)
 	held = history.held_reviews
 	if not held:
 		return NextReview(first_review_due(start, calendar=calendar, timescales=timescales), ReviewKind.FIRST)
@@ -113,6 +120,27 @@ def next_review_due(
 	if len(held) == 1:
 		return NextReview(add_months(latest, timescales.second_review_months), ReviewKind.SECOND)
 	return NextReview(add_months(latest, timescales.subsequent_review_months), ReviewKind.SUBSEQUENT)
+
+
+def next_review_due_on_regime(history: ReviewHistory, timescales: Timescales) -> NextReview:
+	"""Short breaks: within 3 months of the first placement, then at most every 6 months. Placed
+	for adoption: within 4 weeks of the placement, the second within 3 months, then every 6
+	months. Only reviews held since the regime began count."""
+	start = require_date(history.regime_start or history.episode_start, "regime_start")
+	require_not_before(start, history.episode_start, "regime_start", "episode_start")
+	since = sorted(require_date(day, "held_reviews") for day in history.held_reviews if day >= start)
+	if history.regime == Regime.SHORT_BREAKS:
+		if not since:
+			return NextReview(
+				add_months(start, timescales.short_breaks_first_review_months), ReviewKind.FIRST
+			)
+		kind = ReviewKind.SECOND if len(since) == 1 else ReviewKind.SUBSEQUENT
+		return NextReview(add_months(since[-1], timescales.short_breaks_review_months), kind)
+	if not since:
+		return NextReview(add_days(start, 7 * timescales.adoption_first_review_weeks), ReviewKind.FIRST)
+	if len(since) == 1:
+		return NextReview(add_months(since[0], timescales.adoption_second_review_months), ReviewKind.SECOND)
+	return NextReview(add_months(since[-1], timescales.adoption_review_months), ReviewKind.SUBSEQUENT)
 
 
 def progress_review_due(
@@ -154,6 +182,47 @@ def iro_allocation_due(
 	"""An IRO allocated within 3 working days of the service being notified."""
 	calendar, timescales = resolve(calendar, timescales)
 	return working_days_after(notified, timescales.iro_allocation_working_days, "notified", calendar)
+
+
+def looked_after_notification_due(
+	became_looked_after: date,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> date:
+	"""The IRO service told within 2 working days of the child becoming looked after."""
+	calendar, timescales = resolve(calendar, timescales)
+	return working_days_after(
+		became_looked_after,
+		timescales.looked_after_notification_working_days,
+		"became_looked_after",
+		calendar,
+	)
+
+
+def allocation_deadline(
+	notified: date | None,
+	became_looked_after: date | None,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> date | None:
+	"""An IRO allocated within 3 working days of notification and within 5 of becoming looked
+	after: the earlier of the deadlines whose starting day is known."""
+	calendar, timescales = resolve(calendar, timescales)
+	deadlines = []
+	if notified is not None:
+		deadlines.append(iro_allocation_due(notified, calendar=calendar, timescales=timescales))
+	if became_looked_after is not None:
+		deadlines.append(
+			working_days_after(
+				became_looked_after,
+				timescales.iro_allocation_after_looked_after_working_days,
+				"became_looked_after",
+				calendar,
+			)
+		)
+	return min(deadlines, default=None)
 
 
 def icpc_due(

@@ -15,6 +15,7 @@ from datetime import date
 
 from iro_standards.standards.compliance import PARTICIPATION_CODES, participation_code_fits_age
 from iro_standards.standards.dates import add_months
+from iro_standards.standards.regimes import ADOPTION_PLACEMENTS, SHORT_BREAK_LEGAL_STATUSES
 
 SEX = {"M": "Male", "F": "Female", "U": "Not known or not recorded"}
 ETHNICITY = {
@@ -166,7 +167,6 @@ CODE_SETS: dict[str, dict[str, str]] = {
 # Codes the DfE split from an earlier one, with the first collection year they are returned in:
 # a year before that returns the earlier code.
 SPLIT_PLACEMENT_CODES = {"Z11": ("Z1", 2025), "Z12": ("Z1", 2025), "Z13": ("Z1", 2025), "Z14": ("Z1", 2025)}
-SHORT_BREAKS = frozenset({"V3", "V4"})
 NO_PROVIDER_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
 PLACEMENT_CHANGES = frozenset({"P", "B", "T", "U"})
@@ -175,7 +175,7 @@ FOSTERING_PREFIX = "U"
 PARENTS_ONLY_PROVIDER = "PR0"
 PARENT_PLACEMENT = "P1"
 NO_URN = "XXXXXXX"
-NO_URN_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"})
+NO_URN_PLACEMENTS = ADOPTION_PLACEMENTS | {"U1", "U2", "U3", "U4", "U5", "U6"}
 NO_URN_RETURNED = frozenset(
 	{"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"}
 )
@@ -188,6 +188,11 @@ POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
 # London boroughs and counties; Welsh principal areas.
 LOCAL_AUTHORITY_CODES = {"england": re.compile(r"^E(06|08|09|10)\d{6}$"), "wales": re.compile(r"^W06\d{6}$")}
 SAME_DAY = "X1"
+SINGLE_SHORT_BREAK = "V3"
+LONGEST_SHORT_BREAK_DAYS = 17
+LONG_TERM_FOSTERING = frozenset({"U1", "U4"})
+ADOPTION_BY_FOSTER_CARERS = frozenset({"A5", "A6"})
+PLACEMENT_ORDER = "E1"
 
 # The app's own wording, mapped where the meaning is certain. A value missing here (such as
 # "Foster Care", which may be U4, U5 or U6) is left for a person to code.
@@ -384,6 +389,7 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 			if not overlaps(line.start, ended, year):
 				continue
 			no_provider = line.placement in NO_PROVIDER_PLACEMENTS
+			short_break = line.legal_status in SHORT_BREAK_LEGAL_STATUSES
 			if ended is not None and ended > year[1]:
 				ended, reason, later = None, "", None
 			else:
@@ -400,8 +406,8 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 					"DEC": dmy(ended),
 					"REC": reason,
 					"REASON_PLACE_CHANGE": move_reason(line, later),
-					"HOME_POST": period.home_postcode,
-					"PL_POST": line.postcode,
+					"HOME_POST": "" if short_break else period.home_postcode,
+					"PL_POST": "" if short_break else line.postcode,
 					"URN": urn_of(line),
 				}
 			)
@@ -426,7 +432,7 @@ def urn_of(line: Line) -> str:
 
 def in_short_breaks(child: Child, day: date) -> bool:
 	line = line_on(child, day)
-	return line is not None and line.legal_status in SHORT_BREAKS
+	return line is not None and line.legal_status in SHORT_BREAK_LEGAL_STATUSES
 
 
 def line_on(child: Child, day: date) -> Line | None:
@@ -540,12 +546,33 @@ def line_problems(line: Line, earlier: Line | None) -> list[Problem]:
 				line.ref, "Record the provider's Ofsted URN: a {0} placement needs one.", (line.placement,)
 			)
 		)
-	problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
+	if line.legal_status in SHORT_BREAK_LEGAL_STATUSES:
+		problems.extend(short_break_problems(line))
+	else:
+		problems.extend(postcode_problems(line.ref, line.postcode, "Record the placement's full postcode."))
+	if line.placement in ADOPTION_BY_FOSTER_CARERS and line.legal_status != PLACEMENT_ORDER:
+		problems.append(
+			Problem(
+				line.ref,
+				"A placement for adoption with current foster carers (A5, A6) needs a placement order (E1).",
+			)
+		)
 	if earlier and line.placement and earlier.placement and not line.changes(earlier):
 		problems.append(Problem(line.ref, "This row changes neither the placement nor the legal status."))
 	if earlier and needs_move_reason(earlier, line) and line.change_reason not in PLACEMENT_CHANGE_REASON:
 		problems.append(missing_value(line.ref, "Record the 903 reason for the change of placement."))
 	return problems
+
+
+def short_break_problems(line: Line) -> list[Problem]:
+	"""Short breaks are returned without postcodes, and are not long-term foster placements."""
+	if line.placement in LONG_TERM_FOSTERING:
+		return [
+			Problem(
+				line.ref, "A child on short breaks (V3, V4) is not in a long-term foster placement (U1, U4)."
+			)
+		]
+	return []
 
 
 def postcode_problems(ref: Hashable, postcode: str, when_missing: str) -> list[Problem]:
@@ -570,9 +597,24 @@ def period_problems(period: PeriodOfCare) -> list[Problem]:
 	problems = []
 	if period.category_of_need not in CATEGORY_OF_NEED:
 		problems.append(missing_value(period.ref, "Record the category of need as a 903 code."))
-	problems.extend(
-		postcode_problems(period.ref, period.home_postcode, "Record the full postcode of the child's home.")
-	)
+	if not (period.lines and all(line.legal_status in SHORT_BREAK_LEGAL_STATUSES for line in period.lines)):
+		problems.extend(
+			postcode_problems(
+				period.ref, period.home_postcode, "Record the full postcode of the child's home."
+			)
+		)
+	for line, ended, _reason in line_ends(period):
+		if (
+			line.legal_status == SINGLE_SHORT_BREAK
+			and ended
+			and (ended - line.start).days > LONGEST_SHORT_BREAK_DAYS
+		):
+			problems.append(
+				Problem(
+					line.ref,
+					"A short break recorded under V3 lasts at most 17 days; record a series of short breaks under V4.",
+				)
+			)
 	for line in period.lines:
 		if line.postcode and line.postcode == period.home_postcode and line.placement != PARENT_PLACEMENT:
 			problems.append(

@@ -64,6 +64,18 @@ class Timescales:
 	subsequent_review_months: int = 6
 	pep_working_days: int = 20
 	iro_allocation_working_days: int = 3
+	# Other review regimes (CPPCR 2010 reg 48 short breaks; Adoption Agencies Regs 2005 reg 36)
+	short_breaks_first_review_months: int = 3
+	short_breaks_review_months: int = 6
+	adoption_first_review_weeks: int = 4
+	adoption_second_review_months: int = 3
+	adoption_review_months: int = 6
+	# Care leavers (Care Leavers (England) Regs 2010; Wales equivalents)
+	pathway_plan_first_months: int = 3
+	pathway_plan_review_months: int = 6
+	# Becoming looked after (practice standards' first review process chart)
+	looked_after_notification_working_days: int = 2
+	iro_allocation_after_looked_after_working_days: int = 5
 	# Preparing the review (local practice standards)
 	child_contact_days_before: int = 10
 	consultation_working_days_before: int = 15

@@ -32,6 +32,19 @@ def contact_falls_in_the_list(due: date, today: date) -> bool:
 	return due <= today + timedelta(days=CONTACT_SOON_DAYS)
 
 
+def reminder_days_sent_on(today: date, calendar: WorkingCalendar | None = None) -> list[date]:
+	"""The days whose reminders go out today: none on a day nobody works; on a working day, its own
+	and those of the non-working days up to the next working day (Friday sends the weekend's)."""
+	calendar = calendar or cached_calendar()
+	require_date(today, "today")
+	if not calendar.is_working_day(today):
+		return []
+	days = [today]
+	while not calendar.is_working_day(day := days[-1] + timedelta(days=1)):
+		days.append(day)
+	return days
+
+
 def letter_due(drafted: date, calendar: WorkingCalendar | None = None) -> date:
 	"""A letter to the child is sent within a working week of being drafted (on the allocation, or
 	once the review is held)."""
