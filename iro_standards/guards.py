@@ -17,6 +17,7 @@ from iro_standards.permissions import (
 	may_access_child,
 	may_access_record,
 	protected_doctypes,
+	records_linked_from_the_file,
 	referenced_records,
 	sees_every_child,
 	series_names_in,
@@ -28,7 +29,10 @@ HIDDEN_ERRORS = frozenset({"DoesNotExistError", "LinkValidationError", "Permissi
 
 def refuse_references_to_records_out_of_reach(doc, method=None) -> None:
 	"""doc_events["*"]["validate"]."""
-	if sees_every_child(frappe.session.user) or doc.doctype in protected_doctypes():
+	if sees_every_child(frappe.session.user):
+		return
+	if doc.doctype in protected_doctypes():
+		refuse_new_links_out_of_reach(doc)
 		return
 	if doc.doctype == "DocShare" and doc.share_doctype in protected_doctypes():
 		frappe.throw(
@@ -42,6 +46,37 @@ def refuse_references_to_records_out_of_reach(doc, method=None) -> None:
 			raise_not_permitted()
 	if doc.doctype == "File":
 		refuse_borrowed_private_file(doc)
+
+
+def refuse_new_links_out_of_reach(doc) -> None:
+	"""A record of a child's file links to another child's records (a looked-after parent, a
+	review it follows) only where the user may open them; a link already stored is kept."""
+	before = doc.get_doc_before_save()
+	kept = records_linked_from_the_file(before) if before else set()
+	for target, name in records_linked_from_the_file(doc) - kept:
+		if not may_access_record(target, name):
+			raise_not_permitted()
+
+
+def hide_titles_of_records_out_of_reach(response, request) -> None:
+	"""after_request: Frappe sends the title of every record a form links to, read without a
+	permission check; a child's name stays with those who may access the child."""
+	user = getattr(frappe.session, "user", "Guest")
+	if b'"_link_titles"' not in response.get_data() or sees_every_child(user):
+		return
+	try:
+		body = json.loads(response.get_data(as_text=True))
+	except ValueError:
+		return
+	titles = body.get("_link_titles") if isinstance(body, dict) else None
+	if not isinstance(titles, dict):
+		return
+	protected = protected_doctypes()
+	for key in list(titles):
+		doctype, _sep, name = key.partition("::")
+		if doctype in protected and not may_access_record(doctype, name, user):
+			titles[key] = name
+	response.set_data(json.dumps(body))
 
 
 def refuse_borrowed_private_file(file) -> None:

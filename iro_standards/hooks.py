@@ -43,6 +43,7 @@ before_request = [
 after_request = [
 	"iro_standards.guards.explain_queries_the_database_refused",
 	"iro_standards.guards.hide_whether_records_exist",
+	"iro_standards.guards.hide_titles_of_records_out_of_reach",
 ]
 
 override_whitelisted_methods = {

@@ -367,6 +367,17 @@ def referenced_records(doc: Document) -> list[tuple[str, str]]:
 	return found
 
 
+def records_linked_from_the_file(doc: Document) -> set[tuple[str, str]]:
+	"""The records of a child's file that a record links to, in its own fields and its rows."""
+	protected = protected_doctypes()
+	return {
+		(df.options, record.get(df.fieldname))
+		for record in (doc, *doc.get_all_children())
+		for df in record.meta.get_link_fields()
+		if df.options in protected and record.get(df.fieldname)
+	}
+
+
 def has_permission(doc: Document, ptype: str = "read", user: str | None = None, **kwargs) -> bool | None:
 	"""Wildcard ``has_permission``: refuses what the user may not touch, never grants anything.
 

@@ -42,12 +42,15 @@ def can_change_after_submit(record: BaseDocument, fieldname: str) -> bool:
 
 def keep_links_with_the_child(doc: Document) -> None:
 	"""Every record of a child's file that this record links to, in its fields or its rows, is
-	about the same child."""
+	about the same child. Only the child's own record names another child (a looked-after parent):
+	who may set that link is the guards' concern."""
 	child = doc.name if doc.doctype == CHILD else doc.get("child")
 	for record in (doc, *doc.get_all_children()):
 		for df in record.meta.get_link_fields():
 			value = record.get(df.fieldname)
 			if not value or df.options not in (CHILD, *CHILD_RECORDS):
+				continue
+			if record is doc and doc.doctype == CHILD and df.options == CHILD:
 				continue
 			if child_of_record(df.options, value) != child:
 				frappe.throw(

@@ -3,6 +3,8 @@
 import frappe
 from frappe.model.delete_doc import delete_dynamic_links
 
+from iro_standards.permissions import CHILD
+
 FRAPPE_ROWS_ON_A_CHILD = (
 	("File", "attached_to_name"),
 	("Comment", "reference_name"),
@@ -29,6 +31,9 @@ def delete_child_and_records(child: str) -> None:
 		order_by="held_date desc, creation desc",
 	):
 		frappe.get_doc("Child Protection Conference", conference).cancel()
+	for df in frappe.get_meta(CHILD).get_link_fields():
+		if df.options == CHILD:
+			frappe.db.set_value(CHILD, {df.fieldname: child}, df.fieldname, None, update_modified=False)
 	for doctype in (
 		"IRO Letter",
 		"IRO Contact",
