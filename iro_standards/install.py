@@ -9,6 +9,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	add_default_dispute_stages,
 	in_wales,
 )
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import WORKS_IN_WELSH
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
 	add_default_practice_standards,
 )
@@ -74,7 +75,7 @@ def before_uninstall() -> None:
 		"Custom Field",
 		{"dt": "Notification", "fieldname": ("in", (WELSH_SECTION, *WELSH_FIELDS.values()))},
 		pluck="name",
-	):
+	) + frappe.get_all("Custom Field", {"dt": "User", "fieldname": WORKS_IN_WELSH}, pluck="name"):
 		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
 	for name in frappe.get_all(
 		"Property Setter", {"module": "IRO Standards", "doc_type": "User"}, pluck="name"
@@ -89,6 +90,7 @@ def ensure_install_data() -> None:
 	add_default_practice_standards()
 	install_default_workflows()
 	add_welsh_notification_fields()
+	add_iro_language_field()
 	add_default_notifications()
 	show_people_by_name()
 	ensure_case_work_module_profile()
@@ -178,6 +180,27 @@ def add_welsh_notification_fields() -> None:
 					"insert_after": WELSH_FIELDS["subject"],
 					"description": "For recipients whose language is Welsh. When empty, they get the message above in the app's Welsh.",
 				},
+			]
+		},
+		update=False,
+	)
+
+
+def add_iro_language_field() -> None:
+	"""Each IRO records whether they work in Welsh, so a child who prefers Welsh can be matched
+	(the Active Offer). Only when missing, as the Welsh notification fields."""
+	if frappe.db.exists("Custom Field", {"dt": "User", "fieldname": WORKS_IN_WELSH}):
+		return
+	create_custom_fields(
+		{
+			"User": [
+				{
+					"fieldname": WORKS_IN_WELSH,
+					"fieldtype": "Check",
+					"label": "Works in Welsh",
+					"insert_after": "language",
+					"description": "For IROs: they chair reviews and speak with children in Welsh.",
+				}
 			]
 		},
 		update=False,

@@ -10,17 +10,25 @@ on the Notification (Subject and Message (Welsh), plain text with the record's f
 the desk like the English form; when empty, the English form), others the English form. On a site in Wales, people
 whose language is not known get both, Welsh first; in England, English. Notifications on other
 DocTypes are Frappe's own.
+
+The app's reminders (Days Before, Days After) never go out on a weekend, bank holiday or closure
+day: the working day before sends them.
 """
 
 from contextlib import contextmanager
 
 import frappe
 from frappe.email.doctype.email_account.email_account import EmailAccount
-from frappe.email.doctype.notification.notification import Notification
+from frappe.email.doctype.notification.notification import Notification, get_context
+from frappe.utils import add_days, getdate
 
-from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import in_wales
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
+	engine_kwargs,
+	in_wales,
+)
 from iro_standards.iro_standards.notification_texts import WELSH_FIELDS
 from iro_standards.permissions import CHILD, CHILD_RECORDS
+from iro_standards.standards.work import reminder_days_sent_on
 
 APP_RECORDS = frozenset({CHILD, *CHILD_RECORDS})
 WELSH = "cy"
@@ -28,6 +36,30 @@ BOTH = "both"
 
 
 class BellWithoutEmailNotification(Notification):
+	def get_documents_for_today(self):
+		"""The app's reminders never go out on a day nobody works: a working day sends its own and
+		those of the non-working days before the next working day."""
+		if self.document_type not in APP_RECORDS:
+			return super().get_documents_for_today()
+		days = reminder_days_sent_on(reminder_day(), engine_kwargs()["calendar"])
+		if not days:
+			return []
+		ahead = -self.days_in_advance if self.event == "Days After" else self.days_in_advance
+		names = frappe.get_all(
+			self.document_type,
+			filters=[
+				[self.date_changed, ">=", f"{add_days(days[0], ahead)} 00:00:00.000000"],
+				[self.date_changed, "<=", f"{add_days(days[-1], ahead)} 23:59:59.000000"],
+			],
+			pluck="name",
+		)
+		documents = [frappe.get_doc(self.document_type, name) for name in names]
+		return [
+			doc
+			for doc in documents
+			if not self.condition or frappe.safe_eval(self.condition, None, get_context(doc))
+		]
+
 	def send_an_email(self, doc, context):
 		if self.document_type in APP_RECORDS and not can_send_email(self.document_type):
 			return
@@ -109,3 +141,8 @@ def can_send_email(doctype: str) -> bool:
 		or EmailAccount.find_one_by_filters(enable_outgoing=1, enable_incoming=1, append_to=doctype)
 		or EmailAccount.find_from_config()
 	)
+
+
+def reminder_day():
+	"""Today, as the daily reminders see it."""
+	return getdate()

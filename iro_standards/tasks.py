@@ -17,6 +17,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.query_builder.functions import Count
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.care_leavers import CARE_LEAVER_FIELDS, care_leaver_values
 from iro_standards.iro_standards.conditions import criterion
 from iro_standards.iro_standards.conferences import mark_overdue_conferences
 from iro_standards.iro_standards.cycle import books_reviews_by_hand, schedule_child
@@ -28,6 +29,7 @@ from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child i
 from iro_standards.iro_standards.figures import weighted_caseloads
 from iro_standards.iro_standards.workflow.states import FINISHED_STATES, workflow_is_active
 from iro_standards.standards import CaseloadBand, caseload_band
+from iro_standards.standards.care_leavers import ELIGIBLE_FROM_AGE, SUPPORT_UNTIL_AGE
 from iro_standards.standards.conditions import (
 	CARE_PLAN_UPDATE_OVERDUE,
 	DISPUTE_RESPONSE_OVERDUE,
@@ -35,6 +37,7 @@ from iro_standards.standards.conditions import (
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
 )
+from iro_standards.standards.dates import add_months
 from iro_standards.standards.education import next_pep_due
 
 BATCH_SIZE = 500
@@ -44,6 +47,7 @@ def daily(today: date | None = None) -> None:
 	today = getdate(today)
 	complete_review_cycles()
 	refresh_pep_due_dates()
+	refresh_care_leaver_dates(today)
 	mark_overdue_reviews(today)
 	mark_overdue_progress_reviews(today)
 	mark_overdue_care_plan_updates(today)
@@ -130,6 +134,30 @@ def refresh_pep_due_dates() -> None:
 	for batch in batches(moved):
 		for name, due in batch:
 			frappe.db.set_value("Looked After Child", name, "pep_due", due, update_modified=False)
+		frappe.db.commit()
+
+
+def refresh_care_leaver_dates(today: date) -> None:
+	"""Young people who became eligible for leaving care support, or stopped being, since their
+	record was last saved: changed only where the dates moved."""
+	children = frappe.get_all(
+		"Looked After Child",
+		or_filters={
+			"eligible_care_leaver_from": ("is", "set"),
+			"date_of_birth": (
+				"between",
+				(add_months(today, -12 * SUPPORT_UNTIL_AGE), add_months(today, -12 * ELIGIBLE_FROM_AGE)),
+			),
+		},
+		fields=["name", "date_of_birth", "pathway_plan_reviewed_on", *CARE_LEAVER_FIELDS],
+	)
+	for batch in batches(children):
+		for child in batch:
+			values = care_leaver_values(
+				child.name, child.date_of_birth, child.pathway_plan_reviewed_on, today
+			)
+			if any(values[field] != (getdate(child[field]) if child[field] else None) for field in values):
+				frappe.db.set_value("Looked After Child", child.name, values, update_modified=False)
 		frappe.db.commit()
 
 

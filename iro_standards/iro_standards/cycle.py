@@ -20,6 +20,7 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 )
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import current_episode
+from iro_standards.iro_standards.regimes import episode_regime
 from iro_standards.standards.cycle import (
 	Change,
 	ChildCycle,
@@ -30,6 +31,7 @@ from iro_standards.standards.cycle import (
 	Step,
 	plan_cycle,
 )
+from iro_standards.standards.regimes import Regime
 
 
 class OpenRecordExists(frappe.ValidationError):
@@ -72,8 +74,10 @@ def read_cycle(child: str) -> ChildCycle:
 		if held
 		else ()
 	)
+	start = getdate(episode.start_date)
+	regime = episode_regime(episode.name, start)
 	return ChildCycle(
-		getdate(episode.start_date),
+		start,
 		date_or_none(episode.end_date),
 		[
 			HeldReview(r.name, getdate(r.held_date), date_or_none(r.next_review_date), r.name in followed)
@@ -87,6 +91,8 @@ def read_cycle(child: str) -> ChildCycle:
 				{"child": child, "docstatus": 0, "held_date": ("is", "set"), "status": ("!=", "Cancelled")},
 			)
 		),
+		regime=regime.regime,
+		regime_start=regime.since,
 	)
 
 
@@ -96,9 +102,13 @@ def date_or_none(value):
 
 def open_review(child: str) -> OpenReview | None:
 	review = frappe.db.get_value(
-		"Child Review", {"open_for_child": child}, ["name", "previous_review"], as_dict=True
+		"Child Review", {"open_for_child": child}, ["name", "previous_review", "review_regime"], as_dict=True
 	)
-	return OpenReview(review.name, review.previous_review or None) if review else None
+	if not review:
+		return None
+	return OpenReview(
+		review.name, review.previous_review or None, Regime(review.review_regime or Regime.STANDARD)
+	)
 
 
 def open_progress_review(child: str) -> OpenProgressReview | None:

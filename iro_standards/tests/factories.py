@@ -7,6 +7,12 @@ from datetime import date
 import frappe
 from frappe.model.document import Document
 
+RECORDED_AT_EVERY_REVIEW = {
+	"care_plan_rag": "Green",
+	"spoken_to_privately": 1,
+	"knows_how_to_contact_iro": "Yes",
+}
+
 
 def make_child(**overrides) -> Document:
 	values = {
@@ -59,6 +65,7 @@ def hold_review(child: str, held_date: date, *, recommendations=(), **overrides)
 		"participation_code": "PN1",
 		"chair": "Administrator",
 		"late_reason": "Test review held late",
+		**RECORDED_AT_EVERY_REVIEW,
 		**overrides,
 	}
 	review = make_review(child, planned_date, **values)

@@ -9,6 +9,7 @@ from iro_standards.boot import land_on_the_roles_workspace, starting_workspace
 from iro_standards.iro_standards.cards import overdue_in_my_work
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.report.my_work.my_work import execute
+from iro_standards.standards.dates import add_months
 from iro_standards.standards.work import letter_due
 from iro_standards.tests.factories import (
 	hold_review,
@@ -180,6 +181,34 @@ class TestMyWork(FrappeTestCase):
 		)
 		decisions = [(what, name) for what, name, _days in self.work(social_worker) if "decision" in what]
 		self.assertEqual(decisions, [("Act on the review's decision: Visit the new school", later.name)])
+
+	def test_a_care_leavers_pathway_plan_review_is_owed_by_the_social_worker_and_watched_by_the_iro(self):
+		social_worker = make_user("mywork.sw@example.com", "Social Worker")
+		sixteenth = add_months(self.today, -2)
+		young_person = make_looked_after_child(
+			add_months(sixteenth, -36),
+			date_of_birth=add_months(sixteenth, -192),
+			allocated_iro=self.iro,
+			iro_allocated_on=add_months(sixteenth, -36),
+			social_worker=social_worker,
+		)
+		due = add_months(sixteenth, 3)
+		self.assertEqual(getdate(young_person.pathway_plan_review_due), due)
+		days_left = (due - self.today).days
+		self.assertIn(
+			("Check the pathway plan is reviewed", young_person.name, days_left), self.work(self.iro)
+		)
+		self.assertIn(
+			("Review the pathway plan with the young person", young_person.name, days_left),
+			self.work(social_worker),
+		)
+		self.assertNotIn(young_person.name, [name for _what, name, _days in self.work(self.other_iro)])
+		young_person.pathway_plan_reviewed_on = self.today
+		young_person.save()
+		self.assertNotIn(
+			("Check the pathway plan is reviewed", young_person.name),
+			[(what, name) for what, name, _days in self.work(self.iro)],
+		)
 
 	def test_an_iro_is_asked_to_send_the_letters_drafted_for_them(self):
 		letter = frappe.db.get_value(

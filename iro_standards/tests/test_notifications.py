@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from unittest.mock import patch
 
 import frappe
 from frappe.email.doctype.notification.notification import trigger_daily_alerts
@@ -9,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from iro_standards.install import add_default_notifications
+from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
 from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.patches import make_notification_texts_plain
 from iro_standards.tests.factories import (
@@ -27,6 +29,7 @@ SHIPPED = (
 	"IRO: Record Distribution Due",
 	"IRO: Progress Review Due",
 	"IRO: Dispute Response Due",
+	"IRO: Pathway Plan Review Due",
 )
 
 
@@ -84,12 +87,14 @@ class TestShippedNotifications(FrappeTestCase):
 			getdate() - timedelta(days=5), allocated_iro=iro, iro_allocated_on=getdate() - timedelta(days=5)
 		)
 		review = make_review(child.name, getdate() + timedelta(days=7))
-		lead = (review.statutory_due - getdate()).days
+		sent_on = engine_kwargs()["calendar"].working_day_on_or_before(getdate())
+		lead = (review.statutory_due - sent_on).days
 		frappe.db.set_value("Notification", "IRO: Review Due", "days_in_advance", lead)
 		logs_before = set(frappe.get_all("Notification Log", {"for_user": iro}, pluck="name"))
 		emails_before = set(frappe.get_all("Email Queue", {"reference_name": review.name}, pluck="name"))
 
-		trigger_daily_alerts()
+		with patch("iro_standards.notification.reminder_day", return_value=sent_on):
+			trigger_daily_alerts()
 
 		new_logs = frappe.get_all(
 			"Notification Log",
@@ -111,6 +116,37 @@ class TestShippedNotifications(FrappeTestCase):
 		recipients = frappe.get_all("Email Queue Recipient", {"parent": queued[0].name}, pluck="recipient")
 		self.assertIn(iro, recipients)
 		self.assertIn(child.case_number, queued[0].message)
+
+
+class TestRemindersOnWorkingDays(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def reminders_to(self, iro: str, review: str, today) -> list[str]:
+		with patch("iro_standards.notification.reminder_day", return_value=today):
+			trigger_daily_alerts()
+		return frappe.get_all("Notification Log", {"for_user": iro, "document_name": review}, pluck="subject")
+
+	def test_a_reminder_falling_on_a_saturday_goes_out_on_the_friday_and_not_again(self):
+		iro = make_user("notify.weekend@example.com", "IRO")
+		child = make_looked_after_child(
+			getdate() - timedelta(days=5), allocated_iro=iro, iro_allocated_on=getdate() - timedelta(days=5)
+		)
+		review = make_review(child.name, getdate() + timedelta(days=7))
+		calendar = engine_kwargs()["calendar"]
+		saturday = getdate(review.statutory_due) - timedelta(
+			days=(getdate(review.statutory_due).weekday() - 5) % 7
+		)
+		while not calendar.is_working_day(saturday - timedelta(days=1)):
+			saturday -= timedelta(days=7)
+		lead = (getdate(review.statutory_due) - saturday).days
+		frappe.db.set_value("Notification", "IRO: Review Due", "days_in_advance", lead)
+		self.assertEqual(self.reminders_to(iro, review.name, saturday), [])
+		self.assertEqual(
+			self.reminders_to(iro, review.name, saturday - timedelta(days=1)),
+			[f"Review due: {child.case_number}"],
+		)
+		self.assertEqual(len(self.reminders_to(iro, review.name, saturday + timedelta(days=1))), 1)
 
 
 def rate_care_plan_red(child: str) -> None:
@@ -150,6 +186,21 @@ class TestBellWithoutEmail(FrappeTestCase):
 			frappe.db.count("Error Log", {"method": "Failed to send Notification"}), errors_before
 		)
 		self.assertEqual(frappe.db.count("Email Queue"), emails_before)
+
+	def test_the_social_worker_is_told_which_iro_was_allocated(self):
+		social_worker = make_user("bell.sw@example.com", "Social Worker")
+		iro = make_user("bell.iro@example.com", "IRO")
+		child = make_looked_after_child(getdate() - timedelta(days=10), social_worker=social_worker)
+		self.assertFalse(
+			frappe.db.exists("Notification Log", {"for_user": social_worker, "document_name": child.name})
+		)
+		child.allocated_iro = iro
+		child.iro_allocated_on = getdate()
+		child.save()
+		told = frappe.get_all(
+			"Notification Log", {"for_user": social_worker, "document_name": child.name}, pluck="subject"
+		)
+		self.assertEqual(told, [f"IRO allocated: {child.case_number}"])
 
 
 class TestNotificationsInTheRecipientsLanguage(FrappeTestCase):

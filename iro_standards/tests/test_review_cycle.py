@@ -19,6 +19,7 @@ from iro_standards.standards import (
 )
 from iro_standards.tasks import daily, mark_overdue_care_plan_updates, mark_overdue_informal_resolutions
 from iro_standards.tests.factories import (
+	RECORDED_AT_EVERY_REVIEW,
 	hold_review,
 	make_episode,
 	make_looked_after_child,
@@ -401,6 +402,7 @@ class TestReviewCycleConcurrency(FrappeTestCase):
 				"participation_code": "PN1",
 				"chair": "Administrator",
 				"next_review_date": date(2026, 3, 2),
+				**RECORDED_AT_EVERY_REVIEW,
 			}
 		)
 		review.save()

@@ -14,6 +14,7 @@ from iro_standards.overrides import get_count, get_link_title, toggle_like, vali
 from iro_standards.patches.sanitise_stored_text import execute as sanitise_stored_text
 from iro_standards.permissions import may_access_child
 from iro_standards.tests.factories import (
+	RECORDED_AT_EVERY_REVIEW,
 	follow,
 	hold_review,
 	make_child,
@@ -144,6 +145,7 @@ class TestTheAppsOwnDoors(TwoChildrenTestCase):
 				"participation_code": "PN1",
 				"chair": "Administrator",
 				"late_reason": "late",
+				**RECORDED_AT_EVERY_REVIEW,
 				"venue": '<img src=x onerror="alert(1)">',
 				"rag_narrative": '["<img src=x onerror=alert(2)>"]',
 				"attendees": [

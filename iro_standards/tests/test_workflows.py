@@ -21,7 +21,13 @@ from iro_standards.iro_standards.workflow.installer import (
 	restore_default_workflow,
 )
 from iro_standards.patches import add_shipped_review_workflow_rows, agree_resolved_disagreements
-from iro_standards.tests.factories import hold_review, make_looked_after_child, make_review, make_user
+from iro_standards.tests.factories import (
+	RECORDED_AT_EVERY_REVIEW,
+	hold_review,
+	make_looked_after_child,
+	make_review,
+	make_user,
+)
 
 
 class WorkflowTestCase(FrappeTestCase):
@@ -76,6 +82,7 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 				"participation_code": "PN1",
 				"chair": self.iro,
 				"next_review_date": date(2026, 4, 10),
+				**RECORDED_AT_EVERY_REVIEW,
 			}
 		)
 		review.save()
@@ -199,6 +206,7 @@ class TestChildReviewWorkflow(WorkflowTestCase):
 					"held_date": date(2026, 1, 19),
 					"participation_code": "PN1",
 					"next_review_date": date(2026, 4, 10),
+					**RECORDED_AT_EVERY_REVIEW,
 				}
 			)
 			review.save()
@@ -493,6 +501,7 @@ class TestFormsCustomisedWithoutCode(WorkflowTestCase):
 				"participation_code": "PN1",
 				"chair": self.iro,
 				"next_review_date": date(2026, 4, 10),
+				**RECORDED_AT_EVERY_REVIEW,
 			}
 		)
 		review.save()

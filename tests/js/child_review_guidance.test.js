@@ -39,3 +39,13 @@ test("the team manager is told to use Actions, and a disagreement how it moves o
 	assert.strictEqual(guidanceFor({ docstatus: 1, status: "Disagreed", informal_resolution_on: "2026-12-01" }), "");
 	assert.strictEqual(guidanceFor({ docstatus: 1, status: "Agreed" }), "");
 });
+
+test("the questions the site asks of every review are named until answered, and a child under 4 is asked only the rating", () => {
+	const asked = { __onload: { asked_at_every_review: { care_plan_rag: 1, not_spoken_privately_reason: 1, knows_how_to_contact_iro: 1 } } };
+	const filled = { ...planned, ...asked, held_date: "2026-12-09", participation_code: "PN1", chair: "iro@example.com", next_review_date: "2027-03-01" };
+	assert.match(guidanceFor(filled), /fill in \[care_plan_rag\], \[not_spoken_privately_reason\], \[knows_how_to_contact_iro\] and save/);
+	assert.strictEqual(guidanceFor({ ...filled, care_plan_rag: "Green", spoken_to_privately: 1, knows_how_to_contact_iro: "Yes" }), "");
+	assert.match(guidanceFor({ ...filled, participation_code: "PN0" }), /fill in \[care_plan_rag\] and save/);
+	const off = { __onload: { asked_at_every_review: { care_plan_rag: 0, not_spoken_privately_reason: 0, knows_how_to_contact_iro: 0 } } };
+	assert.strictEqual(guidanceFor({ ...filled, ...off }), "");
+});

@@ -40,6 +40,8 @@ def xss_review() -> None:
 			"participation_code": "PN1",
 			"chair": iro,
 			"care_plan_rag": "Amber",
+			"spoken_to_privately": 1,
+			"knows_how_to_contact_iro": "Yes",
 		}
 	).insert()
 	review.update(

@@ -8,7 +8,10 @@ from frappe.utils import formatdate, getdate
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.cycle import schedule_child
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
-from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
+from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import (
+	allocate_the_conference_chair,
+	refresh_child_timescales,
+)
 from iro_standards.iro_standards.ssda903 import (
 	fill_codes_from_plain_values,
 	period_of,
@@ -201,6 +204,10 @@ class CareEpisode(CaseRecord):
 				),
 				title=_("Overlapping episodes"),
 			)
+
+	def after_insert(self) -> None:
+		if self.is_open:
+			allocate_the_conference_chair(self.child)
 
 	def on_update(self) -> None:
 		refresh_child_timescales(self.child)

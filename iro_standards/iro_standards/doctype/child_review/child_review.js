@@ -34,9 +34,13 @@ function explain_the_next_action(frm) {
 
 function next_action_guidance(doc, label) {
 	if (doc.docstatus === 0 && ["Planned", "Adjourned"].includes(doc.status)) {
-		const missing = ["held_date", "participation_code", "chair", "next_review_date"].filter(
-			(fieldname) => !doc[fieldname]
-		);
+		const missing = [
+			"held_date",
+			"participation_code",
+			"chair",
+			"next_review_date",
+			...recorded_at_this_review(doc),
+		].filter((fieldname) => !doc[fieldname]);
 		if (held_late(doc) && !doc.late_reason) {
 			missing.push("late_reason");
 		}
@@ -64,6 +68,16 @@ function next_action_guidance(doc, label) {
 		);
 	}
 	return "";
+}
+
+// The site's own questions for every review (IRO Standards Settings), as the server asks them.
+function recorded_at_this_review(doc) {
+	const asked = (doc.__onload || {}).asked_at_every_review || {};
+	const skipped = new Set(doc.spoken_to_privately ? ["not_spoken_privately_reason"] : []);
+	if (doc.participation_code === "PN0") {
+		skipped.add("not_spoken_privately_reason").add("knows_how_to_contact_iro");
+	}
+	return Object.keys(asked).filter((fieldname) => asked[fieldname] && !skipped.has(fieldname));
 }
 
 function held_late(doc) {

@@ -8,6 +8,7 @@ from frappe import _
 from frappe.model.workflow import get_transitions
 from frappe.utils import formatdate, getdate
 
+from iro_standards.iro_standards.care_leavers import is_eligible_on
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.conditions import holds_for
 from iro_standards.iro_standards.cycle import check_one_open_record, refuse_second_open_record, schedule_child
@@ -21,6 +22,7 @@ from iro_standards.iro_standards.doctype.practice_standard.practice_standard imp
 	add_standards_checklist,
 	check_standards_checklist,
 )
+from iro_standards.iro_standards.regimes import review_history
 from iro_standards.iro_standards.validation import (
 	date_of,
 	field_label,
@@ -36,7 +38,6 @@ from iro_standards.iro_standards.workflow.states import (
 )
 from iro_standards.standards import (
 	PARTICIPATION_CODES,
-	ReviewHistory,
 	ReviewKind,
 	adjournment_limit,
 	age_in_years,
@@ -55,11 +56,33 @@ from iro_standards.standards import (
 	timeliness,
 	tm_response_due,
 )
+from iro_standards.standards.compliance import UNDER_FOUR_CODE
 from iro_standards.standards.conditions import (
 	CARE_PLAN_UPDATE_OVERDUE,
 	INFORMAL_RESOLUTION_OVERDUE,
 	REVIEW_OVERDUE,
 )
+
+
+def asked_at_every_review() -> dict[str, int]:
+	"""What the site asks every review to record (IRO Standards Settings, each settable off)."""
+	settings = frappe.get_cached_doc("IRO Standards Settings")
+	return {
+		"care_plan_rag": settings.require_rag_rating,
+		"not_spoken_privately_reason": settings.require_private_conversation,
+		"knows_how_to_contact_iro": settings.require_knows_how_to_contact_iro,
+	}
+
+
+def recorded_at_this_review(review, asked: dict[str, int]) -> list[str]:
+	"""The fields a review must fill before it is recorded as held: a child under 4 is not asked
+	about a private conversation or contacting their IRO, and a child spoken to privately needs no
+	reason why not."""
+	skipped = {"not_spoken_privately_reason"} if review.spoken_to_privately else set()
+	if review.participation_code == UNDER_FOUR_CODE:
+		skipped |= {"not_spoken_privately_reason", "knows_how_to_contact_iro"}
+	return [fieldname for fieldname, on in asked.items() if on and fieldname not in skipped]
+
 
 RECEIVED_FIELDS = (
 	"sw_report_received_on",
@@ -225,6 +248,7 @@ class ChildReview(CaseRecord):
 		self.check_after_review_dates()
 		self.derive_spoken_to_privately()
 		self.flag_translation_need()
+		self.set_care_leaver()
 		add_standards_checklist(self, "applies_to_review")
 		check_standards_checklist(self)
 		self.follow_status()
@@ -232,6 +256,9 @@ class ChildReview(CaseRecord):
 		check_one_open_record(self)
 		self.warn_of_another_review_that_day()
 		self.warn_of_a_meeting_date_out_of_time()
+
+	def onload(self) -> None:
+		self.set_onload("asked_at_every_review", asked_at_every_review())
 
 	def before_submit(self) -> None:
 		require_fields(self, "held_date", "participation_code", "chair", "next_review_date")
@@ -248,6 +275,8 @@ class ChildReview(CaseRecord):
 				_("Record whether the permanence plan was ratified: it is required at the second review."),
 				title=_("Permanence plan"),
 			)
+		if not frappe.flags.in_import:
+			require_fields(self, *recorded_at_this_review(self, asked_at_every_review()))
 
 	def on_update(self) -> None:
 		if self.status == "Cancelled" and self.has_value_changed("status"):
@@ -428,6 +457,14 @@ class ChildReview(CaseRecord):
 		is_open = self.docstatus == 0 and not self.held_date and self.status in OPEN_REVIEW_STATES
 		self.open_for_child = self.child if is_open else None
 
+	def set_care_leaver(self) -> None:
+		"""An eligible care leaver's review is asked what the pathway plan needs."""
+		on = date_of(self, "held_date") or date_of(self, "planned_date") or getdate()
+		born = frappe.db.get_value("Looked After Child", self.child, "date_of_birth")
+		self.care_leaver = int(is_eligible_on(self.child, born, on))
+		if not self.care_leaver:
+			self.pathway_plan_reviewed = 0
+
 	def statutory_kind(self) -> ReviewKind:
 		return self._next_review.kind
 
@@ -435,7 +472,9 @@ class ChildReview(CaseRecord):
 		kwargs = engine_kwargs()
 		earlier = self.earlier_held_reviews()
 		self.previous_review = self.latest_held_review_before()
-		self._next_review = next_review_due(ReviewHistory(self._episode_start, earlier), **kwargs)
+		history = review_history(self.episode, self._episode_start, earlier)
+		self._next_review = next_review_due(history, **kwargs)
+		self.review_regime = history.regime.value
 		self.statutory_due = self._next_review.due
 		self.counted_as = self._next_review.kind.value
 		self.review_kind = "Brought Forward" if self.brought_forward else self.counted_as
@@ -575,7 +614,7 @@ class ChildReview(CaseRecord):
 		if not held:
 			self.next_review_limit = None
 			return
-		history = ReviewHistory(self._episode_start, [*self.earlier_held_reviews(), held])
+		history = review_history(self.episode, self._episode_start, [*self.earlier_held_reviews(), held])
 		self.next_review_limit = next_review_due(history, **engine_kwargs()).due
 		refuse_date_before(self, "next_review_date", held, field_label(self, "held_date"))
 		agreed = date_of(self, "next_review_date")

@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 from iro_standards.tests.factories import (
+	RECORDED_AT_EVERY_REVIEW,
 	hold_review,
 	make_child,
 	make_episode,
@@ -213,7 +214,7 @@ class TestChildReviewValidation(FrappeTestCase):
 		review = self.new_review(held_date=date(2026, 1, 19), next_review_date=date(2026, 5, 1))
 		self.assert_refused(review, "after the statutory limit", "insert")
 		review.next_review_date = None
-		review.update({"participation_code": "PN1", "chair": "Administrator"})
+		review.update({"participation_code": "PN1", "chair": "Administrator", **RECORDED_AT_EVERY_REVIEW})
 		review.insert()
 		self.assertEqual(review.next_review_limit, date(2026, 4, 19))
 		self.assertRaisesRegex(frappe.ValidationError, "Next Review Date Agreed is required", review.submit)
@@ -465,3 +466,84 @@ class TestReviewDatesKeepTheCycleInOrder(FrappeTestCase):
 		review.planned_date = date(2026, 1, 20)
 		review.save()
 		self.assertEqual(self.messages(), [])
+
+
+class TestWhatEveryReviewRecords(FrappeTestCase):
+	def setUp(self):
+		self.child = make_looked_after_child(date(2025, 12, 22))
+
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_document_cache("IRO Standards Settings", "IRO Standards Settings")
+
+	def held(self, **values):
+		review = make_review(
+			self.child.name,
+			date(2026, 1, 19),
+			held_date=date(2026, 1, 19),
+			participation_code="PN1",
+			chair="Administrator",
+			**values,
+		)
+		review.next_review_date = review.next_review_limit
+		return review
+
+	def test_a_review_is_not_recorded_held_without_the_rating_the_conversation_and_the_iro_contact(self):
+		answers = {}
+		for fieldname, answer, label in (
+			("care_plan_rag", "Amber", "Care Plan RAG Rating"),
+			(
+				"not_spoken_privately_reason",
+				"The child wanted their carer there.",
+				"Why the Child Was Not Spoken To Privately",
+			),
+			("knows_how_to_contact_iro", "No", "Child Knows How to Contact Their IRO"),
+		):
+			review = self.held(**answers)
+			self.assertRaisesRegex(frappe.ValidationError, f"{label} is required", review.submit)
+			frappe.clear_messages()
+			answers[fieldname] = answer
+		review = self.held(**answers)
+		review.submit()
+		self.assertEqual(review.docstatus, 1)
+
+	def test_a_child_spoken_to_privately_needs_no_reason(self):
+		review = self.held(care_plan_rag="Green", spoken_to_privately=1, knows_how_to_contact_iro="Yes")
+		review.submit()
+		self.assertEqual(review.docstatus, 1)
+
+	def test_a_child_under_four_is_asked_only_for_the_rating(self):
+		baby = make_looked_after_child(date(2025, 12, 22), date_of_birth=date(2024, 6, 1))
+		review = make_review(
+			baby.name,
+			date(2026, 1, 19),
+			held_date=date(2026, 1, 19),
+			participation_code="PN0",
+			chair="Administrator",
+			care_plan_rag="Green",
+		)
+		review.next_review_date = review.next_review_limit
+		review.submit()
+		self.assertEqual(review.docstatus, 1)
+
+	def test_the_site_can_switch_each_question_off(self):
+		settings = frappe.get_single("IRO Standards Settings")
+		settings.update(
+			{
+				"require_rag_rating": 0,
+				"require_private_conversation": 0,
+				"require_knows_how_to_contact_iro": 0,
+			}
+		)
+		settings.save()
+		review = self.held()
+		review.submit()
+		self.assertEqual(review.docstatus, 1)
+
+	def test_the_form_is_told_what_the_site_asks(self):
+		review = self.held()
+		review.run_method("onload")
+		self.assertEqual(
+			review.get_onload().asked_at_every_review,
+			{"care_plan_rag": 1, "not_spoken_privately_reason": 1, "knows_how_to_contact_iro": 1},
+		)

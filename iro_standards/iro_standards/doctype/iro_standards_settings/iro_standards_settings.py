@@ -47,6 +47,9 @@ class IROStandardsSettings(AppDocument):
 		)
 		from iro_standards.iro_standards.doctype.iro_school_term.iro_school_term import IROSchoolTerm
 
+		adoption_first_review_weeks: DF.Int
+		adoption_review_months: DF.Int
+		adoption_second_review_months: DF.Int
 		book_reviews_by_hand: DF.Check
 		care_plan_update_working_days: DF.Int
 		caseload_maximum: DF.Int
@@ -77,11 +80,15 @@ class IROStandardsSettings(AppDocument):
 		icpc_working_days: DF.Int
 		informal_resolution_working_days: DF.Int
 		invitations_working_days_before: DF.Int
+		iro_allocation_after_looked_after_working_days: DF.Int
 		iro_allocation_working_days: DF.Int
 		jurisdiction: DF.Literal["England", "Wales"]
 		later_rcpc_months: DF.Int
 		later_sw_report_working_days_before: DF.Int
+		looked_after_notification_working_days: DF.Int
 		max_adjournment_working_days: DF.Int
+		pathway_plan_first_months: DF.Int
+		pathway_plan_review_months: DF.Int
 		pep_maximum_age: DF.Int
 		pep_minimum_age: DF.Int
 		pep_working_days: DF.Int
@@ -95,9 +102,14 @@ class IROStandardsSettings(AppDocument):
 		rcpc_sw_contact_working_days_before: DF.Int
 		record_distribution_working_days: DF.Int
 		repeat_plan_years: DF.Int
+		require_knows_how_to_contact_iro: DF.Check
+		require_private_conversation: DF.Check
+		require_rag_rating: DF.Check
 		review_reminder_days_before: DF.Int
 		school_terms: DF.Table[IROSchoolTerm]
 		second_review_months: DF.Int
+		short_breaks_first_review_months: DF.Int
+		short_breaks_review_months: DF.Int
 		subsequent_review_months: DF.Int
 		tm_response_working_days: DF.Int
 	# end: auto-generated types

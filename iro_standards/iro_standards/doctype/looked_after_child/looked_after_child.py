@@ -8,13 +8,15 @@ from frappe import _
 from frappe.utils import add_days, getdate, nowdate
 
 from iro_standards.guards import forget_followers_without_access
+from iro_standards.iro_standards.care_leavers import care_leaver_values
 from iro_standards.iro_standards.case_record import CaseRecord
 from iro_standards.iro_standards.doctype.iro_letter.iro_letter import letter_on_allocation
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	engine_kwargs,
 	pep_rules,
 )
-from iro_standards.iro_standards.people import refuse_people_without_the_role
+from iro_standards.iro_standards.people import holds_role, refuse_people_without_the_role
+from iro_standards.iro_standards.regimes import review_history
 from iro_standards.iro_standards.ssda903 import (
 	child_of,
 	fill_codes_from_plain_values,
@@ -27,7 +29,7 @@ from iro_standards.iro_standards.validation import (
 )
 from iro_standards.iro_standards.workflow.states import FINISHED_STATES
 from iro_standards.permissions import may_access_child
-from iro_standards.standards import ReviewHistory, child_timescales, iro_allocation_due
+from iro_standards.standards import allocation_deadline, child_timescales, looked_after_notification_due
 from iro_standards.standards.education import next_pep_due
 from iro_standards.standards.ssda903 import ETHNICITY, header_problems
 
@@ -111,10 +113,21 @@ class LookedAfterChild(CaseRecord):
 		self.record_the_active_offer()
 		refuse_people_without_the_role(self)
 		self.check_sibling_allocation()
+		self.check_parent_and_child_allocation()
+		self.warn_of_an_iro_who_does_not_work_in_welsh()
 		for row in self.peps:
 			refuse_future_dates(row, "held_on")
 		self.set_pep_due()
+		self.set_care_leaver_dates()
 		self.code_for_the_return()
+
+	def set_care_leaver_dates(self) -> None:
+		refuse_future_dates(self, "pathway_plan_reviewed_on")
+		if self.is_new():
+			return
+		self.update(
+			care_leaver_values(self.name, self.date_of_birth, self.pathway_plan_reviewed_on, getdate())
+		)
 
 	def code_for_the_return(self) -> None:
 		"""The SSDA903 header codes, from the child's own record where they are certain."""
@@ -180,13 +193,62 @@ class LookedAfterChild(CaseRecord):
 		self.full_name = " ".join(part.strip() for part in (self.first_name, self.last_name) if part)
 
 	def set_allocation_timeliness(self) -> None:
-		if not self.iro_notified_on:
-			self.iro_allocation_due = None
-			self.allocated_in_time = 0
+		self.update(
+			allocation_timeliness(self.became_looked_after, self.iro_notified_on, self.iro_allocated_on)
+		)
+
+	def check_parent_and_child_allocation(self) -> None:
+		"""A looked-after parent and their looked-after child have separate IROs unless a reason is
+		recorded on the child's record (the practice standards' first review process chart)."""
+		if self.looked_after_parent == self.name:
+			frappe.throw(_("A child cannot be their own looked-after parent."), title=_("Invalid value"))
+		if not self.allocated_iro:
 			return
-		self.iro_allocation_due = iro_allocation_due(getdate(self.iro_notified_on), **engine_kwargs())
-		allocated = self.iro_allocated_on and getdate(self.iro_allocated_on)
-		self.allocated_in_time = int(bool(allocated and allocated <= self.iro_allocation_due))
+		reason = (self.same_iro_as_parent_reason or "").strip()
+		relatives = frappe.get_all(
+			CHILD_DOCTYPE,
+			filters={
+				"name": ("in", [self.looked_after_parent or ""]),
+				"status": ("!=", "Ceased"),
+				"allocated_iro": self.allocated_iro,
+			},
+			fields=["name", "case_number", "allocated_iro"],
+		) + frappe.get_all(
+			CHILD_DOCTYPE,
+			filters={
+				"looked_after_parent": self.name,
+				"status": ("!=", "Ceased"),
+				"allocated_iro": self.allocated_iro,
+				"same_iro_as_parent_reason": ("is", "not set"),
+			},
+			fields=["name", "case_number", "allocated_iro"],
+		)
+		if relatives and not (reason and self.looked_after_parent):
+			frappe.throw(
+				_(
+					"A looked-after parent and their child have separate IROs: {0} has the same IRO. Allocate another IRO, or record why in {1} on the child's record."
+				).format(
+					named_for_the_user(relatives, _("{0} child(ren) you are not allocated to")),
+					_(self.meta.get_label("same_iro_as_parent_reason")),
+				),
+				title=_("Parent and child allocated to the same IRO"),
+			)
+
+	def warn_of_an_iro_who_does_not_work_in_welsh(self) -> None:
+		"""The Active Offer: a child who prefers Welsh is better served by an IRO who works in Welsh."""
+		if self.preferred_language != "Welsh" or not self.allocated_iro:
+			return
+		if not (self.has_value_changed("allocated_iro") or self.has_value_changed("preferred_language")):
+			return
+		if frappe.db.get_value("User", self.allocated_iro, WORKS_IN_WELSH):
+			return
+		frappe.msgprint(
+			_("{0} prefers Welsh, and {1} has not recorded that they work in Welsh.").format(
+				self.full_name or self.name, frappe.utils.get_fullname(self.allocated_iro)
+			),
+			title=_("The Active Offer"),
+			indicator="orange",
+		)
 
 	def check_sibling_allocation(self) -> None:
 		"""Siblings share an IRO unless a reason is recorded (IRO Handbook)."""
@@ -204,7 +266,7 @@ class LookedAfterChild(CaseRecord):
 		)
 		if not siblings:
 			return
-		names = siblings_named_for_the_user(siblings)
+		names = named_for_the_user(siblings, _("{0} sibling(s) you are not allocated to"))
 		if not (self.different_iro_reason or "").strip():
 			frappe.throw(
 				_(
@@ -222,6 +284,7 @@ class LookedAfterChild(CaseRecord):
 
 
 CHILD_DOCTYPE = "Looked After Child"
+WORKS_IN_WELSH = "iro_works_in_welsh"
 ALLOCATED_FIELDS = ("allocated_iro", "cp_chair", "social_worker", "team_manager", "team")
 
 
@@ -268,12 +331,56 @@ def move_open_records_to_the_allocation(child) -> None:
 		)
 
 
-def siblings_named_for_the_user(siblings: list) -> str:
-	"""Siblings the user may access by case number and IRO; the others only counted."""
-	named = [f"{s.case_number} ({s.allocated_iro})" for s in siblings if may_access_child(s.name)]
-	hidden = len(siblings) - len(named)
+def allocation_timeliness(became_looked_after, notified, allocated) -> dict:
+	"""The service told within 2 working days of the child becoming looked after, and the IRO
+	allocated within 3 of that and 5 of becoming looked after."""
+	kwargs = engine_kwargs()
+	became = getdate(became_looked_after) if became_looked_after else None
+	notified = getdate(notified) if notified else None
+	allocated = getdate(allocated) if allocated else None
+	notification_due = looked_after_notification_due(became, **kwargs) if became else None
+	allocation_due = allocation_deadline(notified, became, **kwargs)
+	return {
+		"looked_after_notification_due": notification_due,
+		"notified_in_time": int(bool(notified and notification_due and notified <= notification_due)),
+		"iro_allocation_due": allocation_due,
+		"allocated_in_time": int(bool(allocated and allocation_due and allocated <= allocation_due)),
+	}
+
+
+def allocate_the_conference_chair(child: str) -> None:
+	"""A child on a child protection plan who becomes looked after has their conference chair as
+	IRO (the dual role) when no IRO is allocated; the IRO manager may change it. A chair who cannot
+	be the IRO (no IRO role, or a rule on siblings or parents) leaves the allocation to the manager."""
+	record = frappe.get_doc(CHILD_DOCTYPE, child)
+	if record.allocated_iro or not (record.on_cp_plan and record.cp_chair):
+		return
+	if not holds_role(record.cp_chair, "IRO"):
+		return
+	record.allocated_iro = record.cp_chair
+	record.iro_allocated_on = getdate()
+	record.flags.ignore_permissions = True
+	frappe.db.savepoint("iro_dual_role")
+	try:
+		record.save()
+	except frappe.ValidationError:
+		frappe.db.rollback(save_point="iro_dual_role")
+		frappe.clear_messages()
+		return
+	record.add_comment(
+		"Info",
+		_("{0}, the child's conference chair, is allocated as their IRO (the dual role).").format(
+			frappe.utils.get_fullname(record.cp_chair)
+		),
+	)
+
+
+def named_for_the_user(children: list, hidden_count: str) -> str:
+	"""Children the user may access by case number and IRO; the others only counted."""
+	named = [f"{c.case_number} ({c.allocated_iro})" for c in children if may_access_child(c.name)]
+	hidden = len(children) - len(named)
 	if hidden:
-		named.append(_("{0} sibling(s) you are not allocated to").format(hidden))
+		named.append(hidden_count.format(hidden))
 	return ", ".join(named)
 
 
@@ -285,6 +392,18 @@ def refresh_child_timescales(child: str) -> None:
 	episode = current_episode(child)
 	values = {"status": child_status(child, episode), "current_episode": episode and episode.name}
 	values.update(episode_timescales(episode) if episode else dict.fromkeys(TIMESCALE_FIELDS))
+	record = frappe.db.get_value(
+		CHILD_DOCTYPE,
+		child,
+		["date_of_birth", "pathway_plan_reviewed_on", "iro_notified_on", "iro_allocated_on"],
+		as_dict=True,
+	)
+	values.update(care_leaver_values(child, record.date_of_birth, record.pathway_plan_reviewed_on, getdate()))
+	values.update(
+		allocation_timeliness(
+			values.get("became_looked_after"), record.iro_notified_on, record.iro_allocated_on
+		)
+	)
 	frappe.db.set_value("Looked After Child", child, values, update_modified=False)
 
 
@@ -298,6 +417,8 @@ TIMESCALE_FIELDS = (
 	"current_rag",
 	"permanence_plan_ratified",
 	"permanence_ratified_on",
+	"review_regime",
+	"review_regime_since",
 )
 
 
@@ -360,7 +481,8 @@ def episode_timescales(episode) -> dict:
 	)
 	kwargs = engine_kwargs()
 	start = getdate(episode.start_date)
-	result = child_timescales(ReviewHistory(start, [getdate(r.held_date) for r in reviews]), **kwargs)
+	history = review_history(episode.name, start, [getdate(r.held_date) for r in reviews])
+	result = child_timescales(history, **kwargs)
 	ratified = next((r for r in reviews if r.permanence_plan_ratified == "Yes"), None)
 	answered = [r.permanence_plan_ratified for r in reviews if r.permanence_plan_ratified]
 	return {
@@ -377,4 +499,6 @@ def episode_timescales(episode) -> dict:
 		"current_rag": latest_rating(episode, reviews),
 		"permanence_plan_ratified": "Yes" if ratified else (answered[-1] if answered else None),
 		"permanence_ratified_on": ratified.held_date if ratified else None,
+		"review_regime": history.regime.value if episode.is_open else None,
+		"review_regime_since": history.regime_start if episode.is_open else None,
 	}

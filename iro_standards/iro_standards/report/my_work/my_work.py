@@ -68,6 +68,7 @@ def work_of(user: str, today: date, weeks: int) -> Iterator[dict]:
 	yield from conference_steps_owed_by_the_chair(user, horizon)
 	yield from responses_owed_by_a_team_manager(user)
 	yield from a_social_workers_steps(user, horizon)
+	yield from pathway_plans_due(user, horizon)
 
 
 def row(due, what: str, doctype: str, name: str, record) -> dict:
@@ -261,6 +262,30 @@ def a_social_workers_steps(user: str, horizon: date) -> Iterator[dict]:
 			review,
 		)
 	yield from open_decisions_of_the_latest_reviews(user, horizon)
+
+
+PATHWAY_PLAN_WORK = {
+	"social_worker": "Review the pathway plan with the young person",
+	"allocated_iro": "Check the pathway plan is reviewed",
+}
+
+
+def pathway_plans_due(user: str, horizon: date) -> Iterator[dict]:
+	"""Eligible care leavers whose pathway plan review falls in the list, for their social worker
+	and their IRO."""
+	for officer, what in PATHWAY_PLAN_WORK.items():
+		for child in frappe.get_list(
+			"Looked After Child",
+			filters=[
+				[officer, "=", user],
+				["status", "=", "Looked After"],
+				["pathway_plan_review_due", "is", "set"],
+				["pathway_plan_review_due", "<=", horizon],
+			],
+			fields=["name as child", "full_name as child_name", "pathway_plan_review_due"],
+			limit_page_length=0,
+		):
+			yield row(child.pathway_plan_review_due, _(what), "Looked After Child", child.child, child)
 
 
 def open_decisions_of_the_latest_reviews(user: str, horizon: date) -> Iterator[dict]:
