@@ -91,6 +91,24 @@ DEMO_AREAS = {
 	),
 }
 SUPPORTED_ACCOMMODATION_FROM_AGE = 16
+SHORT_BREAKS_PLACEMENT = {
+	"placement_type": "Foster Care",
+	"placement_provider": "Northfield Fostering",
+	"placement_code": "U6",
+	"provider_code": "PR1",
+	"urn": "XXXXXXX",
+}
+OTHER_CLOCKS = ("short breaks", "placed for adoption", "care leaver", "looked-after mother", "her baby")
+ADOPTION_PLACEMENT = {
+	"placement_type": "Placed for Adoption",
+	"placement_provider": "Demo Regional Adoption Agency",
+	"placement_code": "A4",
+	"provider_code": "PR1",
+	"legal_status_code": "E1",
+	"urn": "XXXXXXX",
+	"reason_for_change": "Change to the Care Plan",
+	"change_reason_code": "CARPL",
+}
 ETHNICITIES = ("WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MWAS", "AIND", "BAFR", "OOTH")
 CATEGORIES = (
 	"Drift in Care Planning",
@@ -132,6 +150,8 @@ def make(children: int = 300, seed: int = 2026) -> None:
 		for number in range(1, children // 10 + 1):
 			service.make_protection_case(number)
 			frappe.db.commit()
+		service.make_children_on_other_clocks(children + 1)
+		frappe.db.commit()
 	daily()
 	frappe.db.set_value("Dashboard Chart", {"module": "IRO Standards"}, "last_synced_on", None)
 	frappe.db.commit()
@@ -308,11 +328,28 @@ class Service:
 		return day if day and day <= self.today else None
 
 	def make_child(self, number: int) -> None:
-		team = self.rng.choice(list(self.teams))
-		team_manager, social_workers = self.teams[team]
 		start = self.today - self.days(8, HISTORY_DAYS)
 		born = start - self.days(0, 15 * 365)
-		child = frappe.get_doc(
+		child = self.new_child(number, born, start)
+		home = self.rng.choice(self.postcodes)
+		episode = self.new_episode(
+			child, start, home_postcode=home, placements=[self.placement(start, home, born)]
+		)
+		last = self.hold_reviews(child)
+		self.hold_peps(child.name, start, born)
+		if last and self.chance(0.25):
+			self.move_placement(episode, start)
+		if last and self.chance(0.2):
+			self.rate_between_reviews(child, last)
+		if self.chance(0.12):
+			self.raise_dispute(child, last or start)
+		if last and self.chance(0.06):
+			self.end_episode(episode, last)
+
+	def new_child(self, number: int, born: date, start: date, **values):
+		team = self.rng.choice(list(self.teams))
+		team_manager, social_workers = self.teams[team]
+		return frappe.get_doc(
 			{
 				"doctype": "Looked After Child",
 				"first_name": self.rng.choice(FIRST_NAMES),
@@ -332,30 +369,119 @@ class Service:
 				"sex_code": self.rng.choice("MF"),
 				"ethnicity_code": self.rng.choice(ETHNICITIES),
 				"upn": self.upn(born),
+				**values,
 			}
 		).insert(ignore_permissions=True)
-		home = self.rng.choice(self.postcodes)
-		episode = frappe.get_doc(
+
+	def new_episode(self, child, start: date, **values):
+		return frappe.get_doc(
 			{
 				"doctype": "Care Episode",
 				"child": child.name,
 				"start_date": start,
 				"legal_status": self.rng.choice(LEGAL_STATUSES),
 				"category_of_need": self.rng.choice(("N1", "N1", "N1", "N2", "N4", "N5", "N8")),
-				"home_postcode": home,
-				"placements": [self.placement(start, home, born)],
+				**values,
 			}
 		).insert(ignore_permissions=True)
-		last = self.hold_reviews(child)
-		self.hold_peps(child.name, start, born)
-		if last and self.chance(0.25):
-			self.move_placement(episode, start)
-		if last and self.chance(0.2):
-			self.rate_between_reviews(child, last)
-		if self.chance(0.12):
-			self.raise_dispute(child, last or start)
-		if last and self.chance(0.06):
-			self.end_episode(episode, last)
+
+	def make_children_on_other_clocks(self, first_number: int) -> None:
+		"""A child on short breaks, a child placed for adoption, a care leaver, and a looked-after
+		mother with her baby: each on the clock the regulations set for them."""
+		self.make_short_breaks_child(first_number)
+		self.make_child_placed_for_adoption(first_number + 1)
+		self.make_care_leaver(first_number + 2)
+		self.make_mother_and_baby(first_number + 3)
+
+	def make_short_breaks_child(self, number: int) -> None:
+		start = self.today - timedelta(days=400)
+		child = self.new_child(number, start - timedelta(days=9 * 365), start)
+		self.new_episode(
+			child,
+			start,
+			legal_status="Other",
+			legal_status_code="V4",
+			category_of_need="N1",
+			placements=[{**SHORT_BREAKS_PLACEMENT, "moved_on": start}],
+		)
+		self.hold_reviews(child)
+
+	def make_child_placed_for_adoption(self, number: int) -> None:
+		start = self.today - timedelta(days=500)
+		placed = self.today - timedelta(days=120)
+		child = self.new_child(number, start - timedelta(days=400), start, upn="UN1")
+		home = self.rng.choice(self.postcodes)
+		episode = self.new_episode(
+			child,
+			start,
+			legal_status="Full Care Order",
+			home_postcode=home,
+			placements=[self.placement(start, home, start, kind="Foster Care")],
+		)
+		self.hold_reviews(child, until=placed)
+		episode.reload()
+		episode.append(
+			"placements",
+			{
+				**ADOPTION_PLACEMENT,
+				"moved_on": placed,
+				"placement_postcode": self.rng.choice([p for p in self.postcodes if p != home]),
+			},
+		)
+		episode.flags.ignore_permissions = True
+		episode.save()
+		self.hold_reviews(child)
+
+	def make_care_leaver(self, number: int) -> None:
+		start = self.today - timedelta(days=3 * 365)
+		born = self.today - timedelta(days=16 * 365 + 100)
+		child = self.new_child(
+			number, born, start, personal_adviser="Jo Adeyemi", personal_adviser_contact="Leaving Care Team"
+		)
+		home = self.rng.choice(self.postcodes)
+		self.new_episode(
+			child,
+			start,
+			home_postcode=home,
+			placements=[self.placement(start, home, born, kind="Foster Care")],
+		)
+		self.hold_reviews(child)
+
+	def make_mother_and_baby(self, number: int) -> None:
+		mother_in_care = self.today - timedelta(days=2 * 365)
+		baby_born = self.today - timedelta(days=150)
+		mother = self.new_child(
+			number,
+			self.today - timedelta(days=17 * 365),
+			mother_in_care,
+			sex_code="F",
+			is_mother=1,
+			mothers_child_born=baby_born,
+		)
+		home = self.rng.choice(self.postcodes)
+		self.new_episode(
+			mother,
+			mother_in_care,
+			home_postcode=home,
+			placements=[self.placement(mother_in_care, home, mother_in_care, kind="Foster Care")],
+		)
+		self.hold_reviews(mother)
+		baby_in_care = baby_born + timedelta(days=10)
+		baby = self.new_child(
+			number + 1,
+			baby_born,
+			baby_in_care,
+			looked_after_parent=mother.name,
+			allocated_iro=self.rng.choice([iro for iro in self.iros if iro != mother.allocated_iro]),
+			upn="UN1",
+		)
+		self.new_episode(
+			baby,
+			baby_in_care,
+			home_postcode=home,
+			placements=[self.placement(baby_in_care, home, baby_born, kind="Foster Care")],
+		)
+		self.hold_reviews(baby)
 
 	def hold_peps(self, child: str, start: date, born: date) -> None:
 		"""A school-age child's PEPs: the first within a month of coming into care, then one late in
@@ -381,12 +507,14 @@ class Service:
 			return "UN1"
 		return f"A{self.rng.randrange(10**12):012d}"
 
-	def placement(self, moved_on: date, home: str, born: date, after: str = "") -> dict:
+	def placement(self, moved_on: date, home: str, born: date, after: str = "", kind: str = "") -> dict:
 		"""A placement row with its 903 codes; a few foster placements are left for a person to code,
 		as a site that moved from its old system would find them. Supported accommodation only from
 		16."""
 		old_enough = age_in_years(born, moved_on) >= SUPPORTED_ACCOMMODATION_FROM_AGE
-		kind = self.rng.choice([kind for kind in PLACEMENTS if old_enough or kind != "Semi-Independent"])
+		kind = kind or self.rng.choice(
+			[kind for kind in PLACEMENTS if old_enough or kind != "Semi-Independent"]
+		)
 		code, provider = self.rng.choice(PLACEMENT_CODES[kind])
 		coded = kind != "Foster Care" or self.chance(0.9)
 		return {
@@ -401,6 +529,16 @@ class Service:
 			if code == "P1"
 			else self.rng.choice([p for p in self.postcodes if p not in (home, after)]),
 			"urn": f"SC{self.rng.randrange(10**6):06d}" if code.startswith("K") else "XXXXXXX",
+		}
+
+	def private_conversation(self, code: str) -> dict:
+		if code == "PN0":
+			return {"spoken_to_privately": 0}
+		if self.chance(0.8):
+			return {"spoken_to_privately": 1}
+		return {
+			"spoken_to_privately": 0,
+			"not_spoken_privately_reason": "The child chose to talk with their carer there.",
 		}
 
 	def childs_voice(self, code: str) -> dict:
@@ -422,13 +560,14 @@ class Service:
 			"placement_considered": "The placement meets the child's needs.",
 		}
 
-	def hold_reviews(self, child) -> date | None:
-		"""Hold the child's planned reviews, as the cycle makes them, until today; the last held date."""
+	def hold_reviews(self, child, until: date | None = None) -> date | None:
+		"""Hold the child's planned reviews, as the cycle makes them, until today (or ``until``); the
+		last held date."""
 		last = None
 		while name := frappe.db.get_value("Child Review", {"open_for_child": child.name}):
 			review = frappe.get_doc("Child Review", name)
 			held = self.held_date(review)
-			if not held:
+			if not held or (until and held >= until):
 				break
 			self.contact_before(child, review, held)
 			self.record_review(child, review, held)
@@ -476,7 +615,7 @@ class Service:
 				"participation_code": code,
 				"invitations_sent_on": held - timedelta(days=12),
 				"sw_report_received_on": held - self.days(1, 8),
-				"spoken_to_privately": int(code != "PN0" and self.chance(0.8)),
+				**self.private_conversation(code),
 				"care_plan_rag": self.rng.choice(("Green", "Green", "Amber", "Red")),
 				"rag_narrative": "The plan meets the child's needs; contact arrangements to be reviewed.",
 				**self.childs_voice(code),
@@ -490,6 +629,13 @@ class Service:
 			)
 		review.flags.ignore_permissions = True
 		review.save()
+		if review.care_leaver:
+			review.update(
+				{
+					"pathway_plan_reviewed": 1,
+					"pathway_plan_needs": "Housing options from 18, and a college place.",
+				}
+			)
 		if review.counted_as == "Second":
 			review.permanence_plan_ratified = "Yes" if self.chance(0.85) else "No"
 		if not review.held_in_timescale:

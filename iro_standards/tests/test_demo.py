@@ -19,6 +19,31 @@ class TestDemoService(FrappeTestCase):
 		self.addCleanup(delete_child_and_records, self.site_child)
 		self.addCleanup(demo.clear)
 
+	def assert_children_on_other_clocks(self, children: list[str]) -> None:
+		records = frappe.get_all(
+			"Looked After Child",
+			filters={"name": ("in", children)},
+			fields=[
+				"name",
+				"review_regime",
+				"eligible_care_leaver_from",
+				"personal_adviser",
+				"looked_after_parent",
+				"allocated_iro",
+			],
+		)
+		regimes = [record.review_regime for record in records]
+		self.assertIn("Short Breaks", regimes)
+		self.assertIn("Placed for Adoption", regimes)
+		leaver = next(record for record in records if record.personal_adviser)
+		self.assertTrue(leaver.eligible_care_leaver_from)
+		baby = next(record for record in records if record.looked_after_parent)
+		mother = frappe.db.get_value(
+			"Looked After Child", baby.looked_after_parent, ["is_mother", "allocated_iro"]
+		)
+		self.assertEqual(mother[0], 1)
+		self.assertNotEqual(mother[1], baby.allocated_iro)
+
 	def test_make_builds_a_service_people_can_sign_in_to_and_clear_removes_exactly_it(self):
 		demo.make(children=6, seed=7)
 
@@ -31,7 +56,7 @@ class TestDemoService(FrappeTestCase):
 		self.assertEqual(settings.local_authority_code, code)
 
 		children = demo.demo_children()
-		self.assertEqual(len(children), 6)
+		self.assertEqual(len(children), 6 + len(demo.OTHER_CLOCKS))
 		with_peps = frappe.get_all(
 			"PEP Meeting", {"parenttype": "Looked After Child", "parent": ("in", children)}, pluck="parent"
 		)
@@ -43,13 +68,14 @@ class TestDemoService(FrappeTestCase):
 			)
 		self.assertEqual(
 			sorted(frappe.get_all("Looked After Child", {"name": ("in", children)}, pluck="case_number")),
-			[f"DEMO-{n:04d}" for n in range(1, 7)],
+			[f"DEMO-{n:04d}" for n in range(1, 7 + len(demo.OTHER_CLOCKS))],
 		)
+		self.assert_children_on_other_clocks(children)
 		self.assertGreater(frappe.db.count("Child Review", {"child": ("in", children), "docstatus": 1}), 6)
-		self.assertEqual(frappe.db.count("Care Episode", {"child": ("in", children)}), 6)
+		self.assertEqual(frappe.db.count("Care Episode", {"child": ("in", children)}), len(children))
 		moves = {"parenttype": "Care Episode", "parent": ("in", demo_episodes(children))}
 		postcodes = frappe.get_all("Placement Move", filters=moves, pluck="placement_postcode", distinct=True)
-		self.assertTrue(set(postcodes) <= set(area_postcodes), postcodes)
+		self.assertTrue(set(filter(None, postcodes)) <= set(area_postcodes), postcodes)
 		for move in frappe.get_all(
 			"Placement Move", filters={**moves, "placement_code": "K3"}, fields=["parent", "moved_on"]
 		):
