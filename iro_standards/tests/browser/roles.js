@@ -152,6 +152,7 @@ async function managerDay(browser, problems) {
 	await page.goto(`${base}/app/looked-after-child?status=Looked%20After`);
 	await settle(page);
 	await step(page, "manager", "children", problems, shows(page, "DEMO-"));
+	await childrenOnOtherClocks(page, problems);
 	await page.goto(`${base}/app/iro-service`);
 	await settle(page);
 	await step(page, "manager", "child-protection-cards", problems, shows(page, "Children on a Plan by Category"));
@@ -167,6 +168,20 @@ async function managerDay(browser, problems) {
 	await settle(page);
 	await step(page, "manager", "annual-report-figures", problems, shows(page, "Participation"));
 	await page.close();
+}
+
+// Each child whose clock is not the standard one shows which it is, on the Timescales tab.
+async function childrenOnOtherClocks(page, problems) {
+	for (const [name, text] of [
+		["short-breaks", "Short Breaks"],
+		["placed-for-adoption", "Placed for Adoption"],
+		["care-leaver", "Pathway Plan Review Due"],
+	]) {
+		await page.goto(`${base}/app/looked-after-child/${seed.other_clocks[name]}`);
+		await settle(page);
+		await page.locator(".form-tabs .nav-link", { hasText: "Timescales" }).first().click().catch(() => {});
+		await step(page, "manager", `clock-${name}`, problems, shows(page, text));
+	}
 }
 
 // Last reporting year's annual report, made through the API when the service has none yet.

@@ -116,6 +116,17 @@ def demo_day() -> None:
 				"chair": chair,
 				"cp_child": on_plan.name,
 				"cp_case_number": on_plan.case_number,
+				"other_clocks": {
+					"short-breaks": frappe.db.get_value(
+						"Looked After Child", {"review_regime": "Short Breaks"}
+					),
+					"placed-for-adoption": frappe.db.get_value(
+						"Looked After Child", {"review_regime": "Placed for Adoption"}
+					),
+					"care-leaver": frappe.db.get_value(
+						"Looked After Child", {"personal_adviser": ("is", "set"), "status": "Looked After"}
+					),
+				},
 				"cp_conference": frappe.db.get_value(
 					"Child Protection Conference", {"child": on_plan.name, "docstatus": 1}
 				),
