@@ -189,3 +189,43 @@ class TestCareLeavers(FrappeTestCase):
 			frappe.db.get_value("Looked After Child", child.name, "pathway_plan_review_due"),
 			date(2026, 6, 10),
 		)
+
+
+class TestDaysNobodyWorks(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		frappe.clear_document_cache("IRO Standards Settings", "IRO Standards Settings")
+
+	def test_a_statutory_date_on_a_saturday_shows_the_friday_beside_it_and_is_never_extended(self):
+		child = make_child()
+		make_episode(child.name, date(2026, 2, 9))
+		hold_review(child.name, date(2026, 3, 6))
+		review = frappe.get_doc("Child Review", {"open_for_child": child.name})
+		self.assertEqual(
+			(getdate(review.statutory_due), getdate(review.statutory_due_working_day)),
+			(date(2026, 6, 6), date(2026, 6, 5)),
+		)
+
+	def test_a_next_review_agreed_for_a_sunday_warns(self):
+		child = make_child()
+		make_episode(child.name, date(2026, 2, 9))
+		frappe.clear_messages()
+		hold_review(child.name, date(2026, 3, 6), next_review_date=date(2026, 5, 31))
+		warnings = [
+			str(message) for message in frappe.get_message_log() if "not a working day" in str(message)
+		]
+		self.assertEqual(len(warnings), 1)
+		self.assertIn("Next Review Date Agreed", warnings[0])
+
+	def test_deadlines_counted_in_days_fall_on_a_working_day_where_the_site_asks(self):
+		child = make_child()
+		make_episode(child.name, date(2026, 2, 9))
+		held = hold_review(child.name, date(2026, 3, 2))
+		self.assertEqual(getdate(held.decisions_due), date(2026, 3, 7))
+		settings = frappe.get_single("IRO Standards Settings")
+		settings.practice_deadlines_on_working_days = 1
+		settings.save()
+		later = make_child()
+		make_episode(later.name, date(2026, 2, 9))
+		self.assertEqual(getdate(hold_review(later.name, date(2026, 3, 2)).decisions_due), date(2026, 3, 6))

@@ -16,6 +16,7 @@ from iro_standards.iro_standards.doctype.iro_letter.iro_letter import letter_aft
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import (
 	engine_kwargs,
 	in_wales,
+	on_a_working_day_if_the_site_asks,
 )
 from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child import refresh_child_timescales
 from iro_standards.iro_standards.doctype.practice_standard.practice_standard import (
@@ -256,6 +257,7 @@ class ChildReview(CaseRecord):
 		check_one_open_record(self)
 		self.warn_of_another_review_that_day()
 		self.warn_of_a_meeting_date_out_of_time()
+		self.warn_of_an_agreed_date_nobody_works()
 
 	def onload(self) -> None:
 		self.set_onload("asked_at_every_review", asked_at_every_review())
@@ -452,6 +454,20 @@ class ChildReview(CaseRecord):
 				indicator="orange",
 			)
 
+	def warn_of_an_agreed_date_nobody_works(self) -> None:
+		"""The next review's date agreed at this one, on a weekend, bank holiday or closure day."""
+		agreed = date_of(self, "next_review_date")
+		if not agreed or not self.has_value_changed("next_review_date"):
+			return
+		if not engine_kwargs()["calendar"].is_working_day(agreed):
+			frappe.msgprint(
+				_("{0} ({1}) is not a working day: a weekend, a bank holiday or a closure day.").format(
+					field_label(self, "next_review_date"), formatdate(agreed)
+				),
+				title=_("Not a working day"),
+				indicator="orange",
+			)
+
 	def set_open_for_child(self) -> None:
 		"""The child's one open planned review: a draft not yet held, planned or adjourned."""
 		is_open = self.docstatus == 0 and not self.held_date and self.status in OPEN_REVIEW_STATES
@@ -476,6 +492,7 @@ class ChildReview(CaseRecord):
 		self._next_review = next_review_due(history, **kwargs)
 		self.review_regime = history.regime.value
 		self.statutory_due = self._next_review.due
+		self.statutory_due_working_day = kwargs["calendar"].working_day_on_or_before(self.statutory_due)
 		self.counted_as = self._next_review.kind.value
 		self.review_kind = "Brought Forward" if self.brought_forward else self.counted_as
 		if self.brought_forward and not self.brought_forward_reason:
@@ -528,7 +545,7 @@ class ChildReview(CaseRecord):
 	def set_preparation_deadlines(self) -> None:
 		kwargs = engine_kwargs()
 		meeting = date_of(self, "reconvene_date") or getdate(self.planned_date)
-		self.child_contact_due = child_contact_due(meeting, **kwargs)
+		self.child_contact_due = on_a_working_day_if_the_site_asks(child_contact_due(meeting, **kwargs))
 		self.consultation_due = consultation_due(meeting, **kwargs)
 		self.invitations_due = invitations_due(meeting, **kwargs)
 		self.sw_report_due = sw_report_due(meeting, self.statutory_kind() == ReviewKind.FIRST, **kwargs)
@@ -654,7 +671,9 @@ class ChildReview(CaseRecord):
 		"""Fixed when the review is held: a held review cannot change its held date."""
 		held = date_of(self, "held_date")
 		kwargs = engine_kwargs()
-		self.decisions_due = decisions_due(held, **kwargs) if held else None
+		self.decisions_due = (
+			on_a_working_day_if_the_site_asks(decisions_due(held, **kwargs)) if held else None
+		)
 		self.record_distribution_due = record_distribution_due(held, **kwargs) if held else None
 
 	def check_after_review_dates(self) -> None:

@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 from dataclasses import asdict
+from datetime import date
 
 import frappe
 from frappe import _
@@ -92,6 +93,7 @@ class IROStandardsSettings(AppDocument):
 		pep_maximum_age: DF.Int
 		pep_minimum_age: DF.Int
 		pep_working_days: DF.Int
+		practice_deadlines_on_working_days: DF.Check
 		quoracy_final_check_working_days_before: DF.Int
 		quoracy_first_check_working_days_before: DF.Int
 		quorum_lead_agency: DF.Data
@@ -359,7 +361,21 @@ def pep_rules() -> tuple[list[SchoolTerm], PepAges]:
 def working_rules(settings: IROStandardsSettings) -> tuple:
 	"""What every deadline is computed from: the working days and the timescales."""
 	calendar = settings.to_calendar()
-	return calendar.jurisdiction, calendar.extra_closures, settings.to_timescales()
+	return (
+		calendar.jurisdiction,
+		calendar.extra_closures,
+		settings.to_timescales(),
+		bool(settings.practice_deadlines_on_working_days),
+	)
+
+
+def on_a_working_day_if_the_site_asks(day: date | None) -> date | None:
+	"""A practice deadline counted in calendar days, brought back to the working day before when it
+	falls on a day nobody works and the site counts such deadlines on working days."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	if not day or not settings.practice_deadlines_on_working_days:
+		return day
+	return settings.to_calendar().working_day_on_or_before(day)
 
 
 def engine_kwargs() -> dict:
