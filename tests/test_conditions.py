@@ -8,6 +8,7 @@ from iro_standards.standards.conditions import (
 	DISPUTE_RESPONSE_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
+	SIGNIFICANT_CHANGE_DECISION_OVERDUE,
 	TODAY,
 	Clause,
 	Condition,
@@ -75,3 +76,10 @@ def test_a_closed_dispute_is_never_overdue():
 	late = {"status": "Formal", "current_response_due": date(2026, 11, 1)}
 	assert DISPUTE_RESPONSE_OVERDUE.matches(late, DAY)
 	assert not DISPUTE_RESPONSE_OVERDUE.matches({**late, "status": "Resolved"}, DAY)
+
+
+def test_a_significant_change_is_overdue_until_the_iro_decides():
+	undecided = {"decision": "", "decision_due": date(2026, 11, 20)}
+	assert SIGNIFICANT_CHANGE_DECISION_OVERDUE.matches(undecided, DAY)
+	assert not SIGNIFICANT_CHANGE_DECISION_OVERDUE.matches({**undecided, "decision": "Not Needed"}, DAY)
+	assert not SIGNIFICANT_CHANGE_DECISION_OVERDUE.matches({**undecided, "decision_due": DAY}, DAY)

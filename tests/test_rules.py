@@ -29,6 +29,7 @@ from iro_standards.standards import (
 	subsequent_review_due,
 	timeliness,
 )
+from iro_standards.standards.rules import significant_change_decision_due
 
 
 def test_first_review_due_with_a_date_alone_uses_england():
@@ -233,3 +234,9 @@ def test_allocation_deadlines_follow_the_sites_timescales():
 	)
 	assert looked_after_notification_due(date(2025, 12, 19), timescales=local) == date(2025, 12, 22)
 	assert allocation_deadline(None, date(2025, 12, 19), timescales=local) == date(2025, 12, 23)
+
+
+def test_the_iro_decides_on_a_significant_change_within_five_working_days_of_its_record():
+	assert significant_change_decision_due(date(2026, 12, 22)) == date(2026, 12, 31)
+	local = Timescales(significant_change_decision_working_days=1)
+	assert significant_change_decision_due(date(2026, 12, 24), timescales=local) == date(2026, 12, 29)

@@ -84,6 +84,14 @@ DISPUTE_RESPONSE_OVERDUE = Condition(
 		Clause("current_response_due", "<", TODAY),
 	),
 )
+SIGNIFICANT_CHANGE_DECISIONS = ("Bring the Review Forward", "Not Needed")
+SIGNIFICANT_CHANGE_DECISION_OVERDUE = Condition(
+	"significant change decision overdue",
+	(
+		Clause("decision", "not in", SIGNIFICANT_CHANGE_DECISIONS),
+		Clause("decision_due", "<", TODAY),
+	),
+)
 CARE_PLAN_UPDATE_OVERDUE = Condition(
 	"care plan update overdue",
 	(

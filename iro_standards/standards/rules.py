@@ -225,6 +225,20 @@ def allocation_deadline(
 	return min(deadlines, default=None)
 
 
+def significant_change_decision_due(
+	recorded: date,
+	*,
+	calendar: WorkingCalendar | None = None,
+	timescales: Timescales | None = None,
+) -> date:
+	"""The IRO, told of a significant change, decides within 5 working days of it being recorded
+	whether the child's review is brought forward."""
+	calendar, timescales = resolve(calendar, timescales)
+	return working_days_after(
+		recorded, timescales.significant_change_decision_working_days, "recorded", calendar
+	)
+
+
 def icpc_due(
 	strategy_discussion: date,
 	*,

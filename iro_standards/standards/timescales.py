@@ -76,6 +76,8 @@ class Timescales:
 	# Becoming looked after (practice standards' first review process chart)
 	looked_after_notification_working_days: int = 2
 	iro_allocation_after_looked_after_working_days: int = 5
+	# A significant change (CPPCR 2010 reg 32): the IRO decides whether the review comes forward
+	significant_change_decision_working_days: int = 5
 	# Preparing the review (local practice standards)
 	child_contact_days_before: int = 10
 	consultation_working_days_before: int = 15
