@@ -166,6 +166,8 @@ CODE_SETS: dict[str, dict[str, str]] = {
 
 # Codes the DfE split from an earlier one, with the first collection year they are returned in:
 # a year before that returns the earlier code.
+# Sex was returned as 1 (male) and 2 (female) before the 2024/25 collection.
+SEX_CODES_BEFORE = ({"M": "1", "F": "2"}, 2024)
 SPLIT_PLACEMENT_CODES = {"Z11": ("Z1", 2025), "Z12": ("Z1", 2025), "Z13": ("Z1", 2025), "Z14": ("Z1", 2025)}
 NO_PROVIDER_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
@@ -408,7 +410,7 @@ def episode_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 					"REASON_PLACE_CHANGE": move_reason(line, later),
 					"HOME_POST": "" if short_break else period.home_postcode,
 					"PL_POST": "" if short_break else line.postcode,
-					"URN": urn_of(line),
+					"URN": "" if short_break else urn_of(line),
 				}
 			)
 	return rows
@@ -458,17 +460,47 @@ def review_rows(child: Child, year: tuple[date, date]) -> list[dict[str, str]]:
 	]
 
 
-def header_row(child: Child) -> dict[str, str]:
-	female = child.sex == "F"
+def header_row(child: Child, year: tuple[date, date]) -> dict[str, str]:
+	"""A girl's motherhood as it stood in the year: a child born after the year, or after she left
+	care in it, is not yet hers in its return; a child only on short breaks returns no motherhood."""
+	female = child.sex == "F" and not only_short_breaks_in(child, year)
+	mother = female and child.is_mother and mother_by(child, year)
 	return {
 		"CHILD": child.child_id,
-		"SEX": child.sex,
+		"SEX": sex_code_in(child.sex, year),
 		"DOB": dmy(child.date_of_birth),
 		"ETHNIC": child.ethnicity,
 		"UPN": child.upn,
-		"MOTHER": ("1" if child.is_mother else "0") if female else "",
-		"MC_DOB": dmy(child.mothers_child_born) if female and child.is_mother else "",
+		"MOTHER": ("1" if mother else "0") if female else "",
+		"MC_DOB": dmy(child.mothers_child_born) if mother else "",
 	}
+
+
+def sex_code_in(sex: str, year: tuple[date, date]) -> str:
+	"""The child's sex in the code of the year returned (1 and 2 before 2024/25)."""
+	earlier, first_year = SEX_CODES_BEFORE
+	return earlier.get(sex, "") if year[0].year < first_year else sex
+
+
+def only_short_breaks_in(child: Child, year: tuple[date, date]) -> bool:
+	return all(
+		line.legal_status in SHORT_BREAK_LEGAL_STATUSES
+		for period in child.periods
+		for line, ended, _reason in line_ends(period)
+		if overlaps(line.start, ended, year)
+	)
+
+
+def mother_by(child: Child, year: tuple[date, date]) -> bool:
+	"""Whether her child was born by the end of the year and of her last day looked after in it."""
+	if child.mothers_child_born is None:
+		return True
+	last_day = max(
+		min(period.end or year[1], year[1])
+		for period in child.periods
+		if overlaps(period.start, period.end, year)
+	)
+	return child.mothers_child_born <= last_day
 
 
 @dataclass(frozen=True)
@@ -493,7 +525,7 @@ def build_return(children: Iterable[Child], year_starting: int) -> Return:
 		rows = episode_rows(child, year)
 		if not rows:
 			continue
-		header.append(header_row(child))
+		header.append(header_row(child, year))
 		episodes.extend(rows)
 		reviews.extend(review_rows(child, year))
 	return Return(header, episodes, reviews)
