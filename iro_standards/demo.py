@@ -52,6 +52,7 @@ IROS = (
 	"Hal Whitby",
 	"Ada Quill (dual role)",
 )
+WELSH_SPEAKING_IROS = ("Rhys Caddell", "Nia Ffion Gwyn")
 CASE_WORK_ROLES = frozenset({"IRO", "Social Worker", "Team Manager"})
 MANAGERS = {
 	"Morgan Vale": ("IRO Manager",),
@@ -313,6 +314,8 @@ class Service:
 				[make_user(w, "Social Worker") for w in workers],
 			)
 		self.iros = [make_user(name, "IRO") for name in IROS]
+		for name in WELSH_SPEAKING_IROS:
+			frappe.db.set_value("User", email_of(name), "iro_works_in_welsh", 1)
 		for name, roles in MANAGERS.items():
 			make_user(name, *roles)
 		frappe.db.commit()
@@ -349,6 +352,8 @@ class Service:
 	def new_child(self, number: int, born: date, start: date, **values):
 		team = self.rng.choice(list(self.teams))
 		team_manager, social_workers = self.teams[team]
+		welsh = self.chance(0.15)
+		iros = [email_of(name) for name in WELSH_SPEAKING_IROS] if welsh else self.iros
 		return frappe.get_doc(
 			{
 				"doctype": "Looked After Child",
@@ -356,8 +361,8 @@ class Service:
 				"last_name": self.rng.choice(LAST_NAMES),
 				"case_number": f"{CASE_PREFIX}{number:04d}",
 				"date_of_birth": born,
-				"preferred_language": "Welsh" if self.chance(0.15) else "English",
-				"allocated_iro": self.rng.choice(self.iros),
+				"preferred_language": "Welsh" if welsh else "English",
+				"allocated_iro": self.rng.choice(iros),
 				"iro_notified_on": start,
 				"iro_allocated_on": self.past(start + self.days(0, 6)) or self.today,
 				"social_worker": self.rng.choice(social_workers),
@@ -843,6 +848,23 @@ class Service:
 		episode.append("placements", {**move, "reason_for_change": reason, "change_reason_code": code})
 		episode.flags.ignore_permissions = True
 		episode.save()
+		self.decide_on_the_change(episode.child, moved)
+
+	def decide_on_the_change(self, child: str, moved: date) -> None:
+		"""The IRO's decision on the move, a few days after it; a recent move is still to decide."""
+		decided = self.past(moved + self.days(1, 4))
+		change = frappe.db.get_value("Significant Change", {"child": child, "occurred_on": moved})
+		if not (decided and change):
+			return
+		doc = frappe.get_doc("Significant Change", change)
+		doc.update(
+			{
+				"decision": "Not Needed",
+				"decision_reason": "The next review is soon enough; the IRO spoke to the child and the new carers.",
+				"decided_on": decided,
+			}
+		)
+		doc.save(ignore_permissions=True)
 
 	def end_episode(self, episode, last: date) -> None:
 		episode.reload()

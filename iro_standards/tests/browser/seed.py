@@ -172,7 +172,7 @@ def welsh_day() -> None:
 	user = demo.email_of(WELSH_WALKER)
 	if not frappe.db.exists("User", user):
 		demo.make_user(WELSH_WALKER, "IRO Manager", "IRO")
-	frappe.db.set_value("User", user, "language", "cy")
+	frappe.db.set_value("User", user, {"language": "cy", "iro_works_in_welsh": 1})
 	frappe.db.commit()
 	print(
 		json.dumps(
