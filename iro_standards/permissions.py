@@ -30,6 +30,7 @@ CHILD_RECORDS = (
 	"Care Plan RAG Update",
 	"Child Protection Conference",
 	"IRO Letter",
+	"Significant Change",
 )
 SERVICE_WIDE_ROLES = frozenset({"System Manager", "IRO Manager", "Head of Service", "Safeguarding Admin"})
 ALLOCATION_FIELDS_BY_ROLE = {

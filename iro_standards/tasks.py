@@ -36,6 +36,7 @@ from iro_standards.standards.conditions import (
 	INFORMAL_RESOLUTION_OVERDUE,
 	PROGRESS_REVIEW_OVERDUE,
 	REVIEW_OVERDUE,
+	SIGNIFICANT_CHANGE_DECISION_OVERDUE,
 )
 from iro_standards.standards.dates import add_months
 from iro_standards.standards.education import next_pep_due
@@ -52,6 +53,7 @@ def daily(today: date | None = None) -> None:
 	mark_overdue_progress_reviews(today)
 	mark_overdue_care_plan_updates(today)
 	mark_overdue_informal_resolutions(today)
+	mark_overdue_significant_change_decisions(today)
 	mark_overdue_dispute_responses(today)
 	mark_overdue_conferences(today)
 	deem_silent_team_managers_agreed(today)
@@ -221,6 +223,10 @@ def mark_overdue_reviews(today: date) -> None:
 
 def mark_overdue_care_plan_updates(today: date) -> None:
 	flag_where(CARE_PLAN_UPDATE_OVERDUE, "Child Review", "care_plan_update_overdue", today)
+
+
+def mark_overdue_significant_change_decisions(today: date) -> None:
+	flag_where(SIGNIFICANT_CHANGE_DECISION_OVERDUE, "Significant Change", "decision_overdue", today)
 
 
 def mark_overdue_informal_resolutions(today: date) -> None:

@@ -8,6 +8,7 @@ from frappe.utils import formatdate, getdate
 
 from iro_standards.iro_standards import conference_figures, figures
 from iro_standards.iro_standards.report.my_work.my_work import WEEKS_AHEAD, work_of
+from iro_standards.iro_standards.report.placement_stability import placement_stability
 from iro_standards.standards import add_months
 
 
@@ -52,6 +53,15 @@ def open_disputes(filters: str | None = None) -> dict:
 @frappe.whitelist()
 def progress_reviews_overdue(filters: str | None = None) -> dict:
 	return counted_card(*figures.progress_reviews_overdue_records())
+
+
+@frappe.whitelist()
+def three_or_more_placements(filters: str | None = None) -> dict:
+	"""Children looked after today with three or more placements in the last 12 months."""
+	return {
+		**card(placement_stability.children_with_many_placements(getdate())),
+		"route": ["query-report", "Placement Stability"],
+	}
 
 
 @frappe.whitelist()

@@ -1,6 +1,6 @@
-"""The child's file on the child's timeline: episodes, reviews, contacts, disputes, ratings and
-child protection conferences, each on its own date and linking to its record
-(``additional_timeline_content``). Frappe asks for it only for a child the reader was just allowed
+"""The child's file on the child's timeline: episodes, reviews, contacts, disputes, ratings, child
+protection conferences and significant changes with the IRO's decisions, each on its own date and
+linking to its record (``additional_timeline_content``). Frappe asks for it only for a child the reader was just allowed
 to open (``get_docinfo``); it is given only to a reader whose roles may read children and whose
 caseload holds this child (the answer that check has just kept). Each kind of record is then read
 for that child alone, if the reader's roles may read that kind: the timeline shows what the reader
@@ -24,6 +24,7 @@ def child_file_events(doctype: str, docname: str) -> list[dict]:
 		*dispute_events(docname),
 		*rating_events(docname),
 		*conference_events(docname),
+		*significant_change_events(docname),
 	]
 	return sorted(events, key=lambda event: event["creation"], reverse=True)
 
@@ -51,6 +52,7 @@ TIMELINE_KINDS = (
 	"IRO Dispute",
 	"Care Plan RAG Update",
 	"Child Protection Conference",
+	"Significant Change",
 )
 
 
@@ -203,3 +205,17 @@ def conference_events(child: str) -> list[dict]:
 			docstatus=(1,),
 		)
 	]
+
+
+def significant_change_events(child: str) -> list[dict]:
+	"""Each significant change, and the IRO's decision on it on the day it was made."""
+	events = []
+	for change in records_of(
+		"Significant Change", child, ["name", "occurred_on", "change_type", "decision", "decided_on"]
+	):
+		text = _("Significant change: {0}").format(_(change.change_type))
+		events.append(event(change.occurred_on, "Significant Change", change.name, text, "alert"))
+		if change.decided_on:
+			text = _("IRO's decision on the change: {0}").format(_(change.decision))
+			events.append(event(change.decided_on, "Significant Change", change.name, text, "check"))
+	return events

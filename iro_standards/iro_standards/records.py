@@ -37,6 +37,7 @@ def delete_child_and_records(child: str) -> None:
 	for doctype in (
 		"IRO Letter",
 		"IRO Contact",
+		"Significant Change",
 		"Care Plan RAG Update",
 		"IRO Dispute",
 		"Care Episode",

@@ -108,6 +108,9 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		},
 	)
 	episode.save()
+	change = frappe.get_doc("Significant Change", {"child": child.name})
+	change.update({"decision": "Not Needed", "decision_reason": f"{marker} decision"})
+	change.save()
 	attach_marked_records(marker, iro, child.name)
 	letter = frappe.get_doc("IRO Letter", {"child": child.name, "letter_kind": "Allocation"})
 	letter.update({"iro_words": f"{marker} letter", "recipient_email": "marked.carer@example.com"})
@@ -122,6 +125,7 @@ def make_marked_child_file(marker: str, iro: str, **allocation) -> dict[str, lis
 		"Care Plan RAG Update": [rating.name],
 		"Child Protection Conference": [conference.name],
 		"IRO Letter": [letter.name],
+		"Significant Change": [change.name],
 	}
 	names["PEP Meeting"] = [row.name for row in child.peps]
 	names["IRO Allocation Period"] = [

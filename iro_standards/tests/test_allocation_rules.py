@@ -6,6 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
+from iro_standards.iro_standards.report.iro_caseload.iro_caseload import execute
 from iro_standards.tests.factories import make_child, make_episode, make_user
 
 
@@ -111,3 +112,13 @@ class TestAllocationRules(FrappeTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Looked After Child", allocated.name, "allocated_iro"), self.other_iro
 		)
+
+	def test_the_caseload_report_counts_late_notifications_and_allocations_by_iro(self):
+		on_time = self.looked_after(allocated_iro=self.iro, iro_notified_on=date(2025, 12, 22))
+		on_time.iro_allocated_on = date(2025, 12, 23)
+		on_time.save()
+		late = self.looked_after(allocated_iro=self.iro, iro_notified_on=date(2026, 1, 5))
+		late.iro_allocated_on = date(2026, 1, 6)
+		late.save()
+		(row,) = execute({"iro": self.iro})[1]
+		self.assertEqual((row["late_notifications"], row["late_allocations"]), (1, 1))

@@ -23,16 +23,17 @@ DOCTYPES = (
 	"IRO Contact",
 	"Care Plan RAG Update",
 	"IRO Letter",
+	"Significant Change",
 )
 # what each role may do to a record of a child it may see, in DOCTYPES order
 EXPECTED = {
-	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd", "rwcd", "rwcd"),
-	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc"),
-	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc"),
-	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r", "r", "r"),
-	"Social Worker": ("r", "r", "r", "r", "r", "r", "r", "r"),
-	"Team Manager": ("r", "r", "rws", "r", "r", "r", "r", "r"),
-	"Head of Service": ("r", "r", "r", "r", "r", "r", "r", "r"),
+	"System Manager": ("rwcd", "rwcd", "rwcds", "rwcd", "rwcd", "rwcd", "rwcd", "rwcd", "rwcd"),
+	"IRO Manager": ("rwc", "rwc", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc", "rwc"),
+	"IRO": ("rw", "r", "rwcs", "rwc", "rwc", "rwc", "rwc", "rwc", "rwc"),
+	"Safeguarding Admin": ("rwc", "rwc", "rwcs", "r", "r", "r", "r", "r", "r"),
+	"Social Worker": ("r", "r", "r", "r", "r", "r", "r", "r", "rwc"),
+	"Team Manager": ("r", "r", "rws", "r", "r", "r", "r", "r", "rwc"),
+	"Head of Service": ("r", "r", "r", "r", "r", "r", "r", "r", "r"),
 }
 SCOPED_ROLES = ("IRO", "Social Worker", "Team Manager")
 
@@ -93,6 +94,14 @@ class TestPermissionMatrix(FrappeTestCase):
 				}
 			).insert(),
 			"IRO Letter": frappe.get_doc("IRO Letter", {"child": child.name, "letter_kind": "Allocation"}),
+			"Significant Change": frappe.get_doc(
+				{
+					"doctype": "Significant Change",
+					"child": child.name,
+					"change_type": "Missing From Placement",
+					"occurred_on": date(2026, 2, 4),
+				}
+			).insert(),
 		}
 		return records
 

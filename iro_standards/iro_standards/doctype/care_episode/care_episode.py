@@ -12,6 +12,9 @@ from iro_standards.iro_standards.doctype.looked_after_child.looked_after_child i
 	allocate_the_conference_chair,
 	refresh_child_timescales,
 )
+from iro_standards.iro_standards.doctype.significant_change.significant_change import (
+	record_significant_change,
+)
 from iro_standards.iro_standards.ssda903 import (
 	fill_codes_from_plain_values,
 	period_of,
@@ -24,6 +27,7 @@ from iro_standards.iro_standards.validation import (
 )
 from iro_standards.standards import first_review_due, overlapping_period, pep_due
 from iro_standards.standards.ssda903 import period_problems
+from iro_standards.standards.stability import Stay, is_unplanned, placement_of
 
 
 class CareEpisode(CaseRecord):
@@ -135,11 +139,9 @@ class CareEpisode(CaseRecord):
 	@staticmethod
 	def moved(earlier, row) -> bool:
 		"""A row that keeps the placement records a change of legal status only."""
-		return (row.placement_type, row.placement_provider or "", row.placement_postcode or "") != (
-			earlier.placement_type,
-			earlier.placement_provider or "",
-			earlier.placement_postcode or "",
-		)
+		return placement_of(
+			row.placement_type, row.placement_provider, row.placement_postcode
+		) != placement_of(earlier.placement_type, earlier.placement_provider, earlier.placement_postcode)
 
 	def code_for_the_return(self) -> None:
 		"""The SSDA903 codes: taken from the app's own wording where it is certain, then checked;
@@ -212,6 +214,35 @@ class CareEpisode(CaseRecord):
 	def on_update(self) -> None:
 		refresh_child_timescales(self.child)
 		schedule_child(self.child)
+		self.record_significant_changes()
+
+	def record_significant_changes(self) -> None:
+		"""Each placement row added to an open episode after it began is a move or a change of
+		legal status the IRO is told of; a move out of a placement that ended unplanned says so."""
+		before = self.get_doc_before_save()
+		if not before or not self.is_open:
+			return
+		known = {row.name for row in before.placements}
+		for index, row in enumerate(self.placements):
+			if row.name in known or index == 0:
+				continue
+			moved = self.moved(self.placements[index - 1], row)
+			record_significant_change(
+				self.child,
+				"Placement Move" if moved else "Change of Legal Status",
+				row.moved_on,
+				" ".join(
+					filter(None, (_(row.placement_type or ""), row.placement_provider, row.legal_status_code))
+				),
+				unplanned=moved
+				and is_unplanned(
+					Stay(
+						getdate(row.moved_on),
+						reason=row.reason_for_change or "",
+						reason_code=row.change_reason_code or "",
+					)
+				),
+			)
 
 	def on_trash(self) -> None:
 		"""Reviews only planned go with the episode; held ones must be cancelled first."""

@@ -110,6 +110,7 @@ class IROStandardsSettings(AppDocument):
 		review_reminder_days_before: DF.Int
 		school_terms: DF.Table[IROSchoolTerm]
 		second_review_months: DF.Int
+		significant_change_decision_working_days: DF.Int
 		short_breaks_first_review_months: DF.Int
 		short_breaks_review_months: DF.Int
 		subsequent_review_months: DF.Int

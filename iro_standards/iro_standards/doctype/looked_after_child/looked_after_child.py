@@ -15,6 +15,9 @@ from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_se
 	engine_kwargs,
 	pep_rules,
 )
+from iro_standards.iro_standards.doctype.significant_change.significant_change import (
+	record_significant_change,
+)
 from iro_standards.iro_standards.people import holds_role, refuse_people_without_the_role
 from iro_standards.iro_standards.regimes import review_history
 from iro_standards.iro_standards.ssda903 import (
@@ -153,9 +156,27 @@ class LookedAfterChild(CaseRecord):
 
 	def on_update(self) -> None:
 		letter_on_allocation(self)
+		self.record_a_change_of_social_worker()
 		if any(self.has_value_changed(field) for field in ALLOCATED_FIELDS):
 			move_open_records_to_the_allocation(self)
 			forget_followers_without_access(self.name)
+
+	def record_a_change_of_social_worker(self) -> None:
+		"""A new social worker for a looked-after child is a significant change the IRO decides on."""
+		before = self.get_doc_before_save()
+		if not (before and before.social_worker and self.has_value_changed("social_worker")):
+			return
+		if self.status != "Looked After":
+			return
+		record_significant_change(
+			self.name,
+			"Change of Social Worker",
+			getdate(),
+			_("{0} takes over from {1}.").format(
+				frappe.utils.get_fullname(self.social_worker) if self.social_worker else _("Nobody"),
+				frappe.utils.get_fullname(before.social_worker),
+			),
+		)
 
 	def record_the_allocation_history(self) -> None:
 		"""Who held the child's case and when, kept by the app on every change of IRO: the rows as
@@ -327,6 +348,17 @@ def move_open_records_to_the_allocation(child) -> None:
 			doctype,
 			{"child": child.name, "docstatus": ("<", 2), "status": ("not in", finished)},
 			{field: child.get(field) for field in ALLOCATED_FIELDS if meta.has_field(field)},
+			update_modified=False,
+		)
+	undecided = frappe.get_all(
+		"Significant Change", filters={"child": child.name, "decision": ("is", "not set")}, pluck="name"
+	)
+	if undecided:
+		frappe.db.set_value(
+			"Significant Change",
+			{"name": ("in", undecided)},
+			"allocated_iro",
+			child.allocated_iro,
 			update_modified=False,
 		)
 

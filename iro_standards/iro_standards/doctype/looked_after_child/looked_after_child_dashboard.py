@@ -7,7 +7,13 @@ def get_data():
 		"transactions": [
 			{
 				"label": _("Care"),
-				"items": ["Care Episode", "Child Review", "Progress Review", "Care Plan RAG Update"],
+				"items": [
+					"Care Episode",
+					"Child Review",
+					"Progress Review",
+					"Care Plan RAG Update",
+					"Significant Change",
+				],
 			},
 			{"label": _("Voice and Challenge"), "items": ["IRO Contact", "IRO Dispute", "IRO Letter"]},
 			{"label": _("Child Protection"), "items": ["Child Protection Conference"]},

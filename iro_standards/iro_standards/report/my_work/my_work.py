@@ -69,6 +69,7 @@ def work_of(user: str, today: date, weeks: int) -> Iterator[dict]:
 	yield from responses_owed_by_a_team_manager(user)
 	yield from a_social_workers_steps(user, horizon)
 	yield from pathway_plans_due(user, horizon)
+	yield from significant_changes_to_decide(user)
 
 
 def row(due, what: str, doctype: str, name: str, record) -> dict:
@@ -262,6 +263,17 @@ def a_social_workers_steps(user: str, horizon: date) -> Iterator[dict]:
 			review,
 		)
 	yield from open_decisions_of_the_latest_reviews(user, horizon)
+
+
+def significant_changes_to_decide(user: str) -> Iterator[dict]:
+	for change in frappe.get_list(
+		"Significant Change",
+		filters={"allocated_iro": user, "decision": ("is", "not set")},
+		fields=["name", "child", "child_name", "change_type", "decision_due"],
+		limit_page_length=0,
+	):
+		what = _("Decide whether to bring the review forward: {0}").format(_(change.change_type))
+		yield row(change.decision_due, what, "Significant Change", change.name, change)
 
 
 PATHWAY_PLAN_WORK = {
