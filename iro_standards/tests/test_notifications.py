@@ -128,10 +128,12 @@ class TestRemindersOnWorkingDays(FrappeTestCase):
 		return frappe.get_all("Notification Log", {"for_user": iro, "document_name": review}, pluck="subject")
 
 	def test_a_reminder_falling_on_a_saturday_goes_out_on_the_friday_and_not_again(self):
+		self.addCleanup(frappe.db.commit)
 		iro = make_user("notify.weekend@example.com", "IRO")
 		child = make_looked_after_child(
 			getdate() - timedelta(days=5), allocated_iro=iro, iro_allocated_on=getdate() - timedelta(days=5)
 		)
+		self.addCleanup(delete_child_and_records, child.name)
 		review = make_review(child.name, getdate() + timedelta(days=7))
 		calendar = engine_kwargs()["calendar"]
 		saturday = getdate(review.statutory_due) - timedelta(

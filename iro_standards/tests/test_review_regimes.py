@@ -44,7 +44,9 @@ class TestReviewRegimes(FrappeTestCase):
 		)
 
 	def test_a_short_breaks_child_is_not_overdue_after_twenty_working_days(self):
+		self.addCleanup(frappe.db.commit)
 		child = self.child()
+		self.addCleanup(delete_child_and_records, child.name)
 		make_episode(child.name, IN_CARE, legal_status_code="V4", legal_status="Other")
 		mark_overdue_reviews(date(2025, 8, 1))
 		self.assertEqual(self.open_review(child.name).overdue, 0)

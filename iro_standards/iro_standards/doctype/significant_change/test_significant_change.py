@@ -11,6 +11,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
 from iro_standards.iro_standards.doctype.iro_standards_settings.iro_standards_settings import engine_kwargs
+from iro_standards.iro_standards.records import delete_child_and_records
 from iro_standards.iro_standards.report.my_work.my_work import execute as my_work
 from iro_standards.standards.rules import significant_change_decision_due
 from iro_standards.tasks import mark_overdue_significant_change_decisions
@@ -159,6 +160,8 @@ class TestSignificantChange(FrappeTestCase):
 		self.assertFalse(frappe.db.get_value("Significant Change", change.name, "decision"))
 
 	def test_an_undecided_change_is_overdue_after_its_due_date_and_listed_in_my_work(self):
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(delete_child_and_records, self.child.name)
 		self.move(date(2026, 6, 1))
 		(change,) = self.changes()
 		mark_overdue_significant_change_decisions(add_days(change.decision_due, 1))
