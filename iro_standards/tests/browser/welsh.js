@@ -262,6 +262,9 @@ async function holdFirstReview(page, child) {
 		chair: seed.user,
 		participation_code: "PN1",
 		next_review_date: await page.evaluate(() => frappe.datetime.add_months(frappe.datetime.get_today(), 3)),
+		care_plan_rag: "Green",
+		spoken_to_privately: 1,
+		knows_how_to_contact_iro: "Yes",
 	});
 	await expect(page, "planned-review", () => save(page), "the review was not saved");
 	await expect(page, "mark-held", () => workflowAction(page, "Mark Held"), "Mark Held was refused");
