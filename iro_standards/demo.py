@@ -390,6 +390,17 @@ class Service:
 			}
 		).insert(ignore_permissions=True)
 
+	def in_foster_care(self, child, start: date, born: date, **values):
+		"""An episode from ``start`` in foster care, away from the child's home."""
+		home = self.rng.choice(self.postcodes)
+		return self.new_episode(
+			child,
+			start,
+			home_postcode=home,
+			placements=[self.placement(start, home, born, kind="Foster Care")],
+			**values,
+		)
+
 	def make_children_on_other_clocks(self, first_number: int) -> None:
 		"""A child on short breaks, a child placed for adoption, a care leaver, and a looked-after
 		mother with her baby: each on the clock the regulations set for them."""
@@ -415,14 +426,7 @@ class Service:
 		start = self.today - timedelta(days=500)
 		placed = self.today - timedelta(days=120)
 		child = self.new_child(number, start - timedelta(days=400), start, upn="UN1")
-		home = self.rng.choice(self.postcodes)
-		episode = self.new_episode(
-			child,
-			start,
-			legal_status="Full Care Order",
-			home_postcode=home,
-			placements=[self.placement(start, home, start, kind="Foster Care")],
-		)
+		episode = self.in_foster_care(child, start, start, legal_status="Full Care Order")
 		self.hold_reviews(child, until=placed)
 		episode.reload()
 		episode.append(
@@ -430,7 +434,9 @@ class Service:
 			{
 				**ADOPTION_PLACEMENT,
 				"moved_on": placed,
-				"placement_postcode": self.rng.choice([p for p in self.postcodes if p != home]),
+				"placement_postcode": self.rng.choice(
+					[p for p in self.postcodes if p != episode.home_postcode]
+				),
 			},
 		)
 		episode.flags.ignore_permissions = True
@@ -443,13 +449,7 @@ class Service:
 		child = self.new_child(
 			number, born, start, personal_adviser="Jo Adeyemi", personal_adviser_contact="Leaving Care Team"
 		)
-		home = self.rng.choice(self.postcodes)
-		self.new_episode(
-			child,
-			start,
-			home_postcode=home,
-			placements=[self.placement(start, home, born, kind="Foster Care")],
-		)
+		self.in_foster_care(child, start, born)
 		self.hold_reviews(child)
 
 	def make_mother_and_baby(self, number: int) -> None:
@@ -463,13 +463,7 @@ class Service:
 			is_mother=1,
 			mothers_child_born=baby_born,
 		)
-		home = self.rng.choice(self.postcodes)
-		self.new_episode(
-			mother,
-			mother_in_care,
-			home_postcode=home,
-			placements=[self.placement(mother_in_care, home, mother_in_care, kind="Foster Care")],
-		)
+		self.in_foster_care(mother, mother_in_care, mother_in_care)
 		self.hold_reviews(mother)
 		baby_in_care = baby_born + timedelta(days=10)
 		baby = self.new_child(
@@ -480,12 +474,7 @@ class Service:
 			allocated_iro=self.rng.choice([iro for iro in self.iros if iro != mother.allocated_iro]),
 			upn="UN1",
 		)
-		self.new_episode(
-			baby,
-			baby_in_care,
-			home_postcode=home,
-			placements=[self.placement(baby_in_care, home, baby_born, kind="Foster Care")],
-		)
+		self.in_foster_care(baby, baby_in_care, baby_born)
 		self.hold_reviews(baby)
 
 	def hold_peps(self, child: str, start: date, born: date) -> None:
