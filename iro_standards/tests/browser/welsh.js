@@ -263,6 +263,7 @@ async function holdFirstReview(page, child) {
 		participation_code: "PN1",
 		next_review_date: await page.evaluate(() => frappe.datetime.add_months(frappe.datetime.get_today(), 3)),
 		care_plan_rag: "Green",
+		rag_narrative: "Mae'r cynllun yn diwallu anghenion y plentyn.",
 		spoken_to_privately: 1,
 		knows_how_to_contact_iro: "Yes",
 	});
