@@ -211,13 +211,9 @@ def columns(group_by: str) -> list[dict]:
 	)
 	found = [group]
 	for fieldname, label, fieldtype in pairs:
-		found.append({"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": 150})
+		shown = {"fieldtype": fieldtype, "width": 150, "precision": 2 if fieldtype == "Float" else None}
+		found.append({"fieldname": fieldname, "label": label, **shown})
 		found.append(
-			{
-				"fieldname": f"{fieldname}_before",
-				"label": _("{0}, a Year Before").format(label),
-				"fieldtype": fieldtype,
-				"width": 150,
-			}
+			{"fieldname": f"{fieldname}_before", "label": _("{0}, a Year Before").format(label), **shown}
 		)
 	return found
