@@ -62,6 +62,8 @@ def hide_titles_of_records_out_of_reach(response, request) -> None:
 	"""after_request: Frappe sends the title of every record a form links to, read without a
 	permission check; a child's name stays with those who may access the child."""
 	user = getattr(frappe.session, "user", "Guest")
+	if response is None or response.direct_passthrough or response.mimetype != "application/json":
+		return
 	if b'"_link_titles"' not in response.get_data() or sees_every_child(user):
 		return
 	try:
@@ -126,7 +128,7 @@ def hide_whether_records_exist(response, request) -> None:
 	"""after_request: "not found", "could not find" and "not permitted" look the same to a user
 	who does not see every child, whenever the request concerns a child's file (API v1 and v2)."""
 	user = getattr(frappe.session, "user", "Guest")
-	if response.status_code not in (403, 404, 417) or sees_every_child(user):
+	if response is None or response.status_code not in (403, 404, 417) or sees_every_child(user):
 		return
 	try:
 		body = json.loads(response.get_data(as_text=True) or "{}")
@@ -228,7 +230,11 @@ QUERY_ARGUMENTS = ("fields", "filters", "or_filters", "order_by", "group_by", "c
 def explain_queries_the_database_refused(response, request) -> None:
 	"""after_request: fields, filters or ordering the database cannot run are the caller's error,
 	answered with a clear 417 instead of a 500 carrying the SQL."""
-	if response.status_code != 500 or not any(frappe.local.form_dict.get(key) for key in QUERY_ARGUMENTS):
+	if (
+		response is None
+		or response.status_code != 500
+		or not any(frappe.local.form_dict.get(key) for key in QUERY_ARGUMENTS)
+	):
 		return
 	try:
 		body = json.loads(response.get_data(as_text=True) or "{}")
