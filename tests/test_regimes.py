@@ -5,7 +5,13 @@ import pytest
 
 from iro_standards.standards import WALES, NextReview, ReviewHistory, ReviewKind, Timescales, next_review_due
 from iro_standards.standards.cycle import Change, ChildCycle, HeldReview, OpenReview, Step, plan_cycle
-from iro_standards.standards.regimes import Arrangement, Regime, RegimeSpan, review_regime
+from iro_standards.standards.regimes import (
+	Arrangement,
+	Regime,
+	RegimeSpan,
+	is_placed_for_adoption,
+	review_regime,
+)
 from iro_standards.standards.ssda903 import LEGAL_STATUS, PLACEMENT_TYPE
 
 SHORT_BREAKS = Regime.SHORT_BREAKS
@@ -188,3 +194,11 @@ def test_a_regime_deadline_on_a_weekend_is_planned_on_the_working_day_before():
 	cycle = ChildCycle(IN_CARE, regime=ADOPTION, regime_start=date(2024, 11, 9))
 	(step,) = plan_cycle(cycle)
 	assert (step.on, step.on.weekday()) == (date(2024, 12, 6), 4)
+
+
+@pytest.mark.parametrize(
+	("code", "kind", "expected"),
+	[("A4", "", True), ("", "Placed for Adoption", True), ("U4", "Foster Care", False), (None, None, False)],
+)
+def test_a_placement_for_adoption_is_known_by_its_code_or_the_apps_own_type(code, kind, expected):
+	assert is_placed_for_adoption(code, kind) is expected

@@ -6,10 +6,8 @@ from datetime import date
 import frappe
 from frappe.utils import getdate
 
-from iro_standards.standards.regimes import ADOPTION_PLACEMENTS, Arrangement, RegimeSpan, review_regime
+from iro_standards.standards.regimes import Arrangement, RegimeSpan, is_placed_for_adoption, review_regime
 from iro_standards.standards.rules import ReviewHistory
-
-PLACED_FOR_ADOPTION = "Placed for Adoption"
 
 
 def episode_regime(episode: str | None, episode_start: date) -> RegimeSpan:
@@ -36,8 +34,7 @@ def arrangements_of(legal_status: str, rows: list[dict], episode_start: date) ->
 			Arrangement(
 				getdate(row.moved_on),
 				legal_status,
-				placed_for_adoption=row.placement_code in ADOPTION_PLACEMENTS
-				or row.placement_type == PLACED_FOR_ADOPTION,
+				placed_for_adoption=is_placed_for_adoption(row.placement_code, row.placement_type),
 				same_carer=bool(row.same_carer),
 			)
 		)

@@ -13,12 +13,18 @@ from enum import Enum
 
 SHORT_BREAK_LEGAL_STATUSES = frozenset({"V3", "V4"})
 ADOPTION_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6"})
+ADOPTION_PLACEMENT_TYPE = "Placed for Adoption"
 
 
 class Regime(str, Enum):
 	STANDARD = "Standard"
 	SHORT_BREAKS = "Short Breaks"
 	PLACED_FOR_ADOPTION = "Placed for Adoption"
+
+
+def is_placed_for_adoption(placement_code: str | None, placement_type: str | None) -> bool:
+	"""A placement for adoption: by its SSDA903 code (A3 to A6) or the app's own placement type."""
+	return placement_code in ADOPTION_PLACEMENTS or placement_type == ADOPTION_PLACEMENT_TYPE
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,10 @@ from frappe import _
 from frappe.utils import getdate
 
 from iro_standards.iro_standards.names import people_by_name
-from iro_standards.iro_standards.regimes import PLACED_FOR_ADOPTION
 from iro_standards.standards import age_in_years
 from iro_standards.standards.compliance import profile_age_band
 from iro_standards.standards.dates import add_months
-from iro_standards.standards.regimes import ADOPTION_PLACEMENTS
+from iro_standards.standards.regimes import is_placed_for_adoption
 from iro_standards.standards.stability import (
 	Period,
 	PlacementRow,
@@ -99,7 +98,7 @@ def histories_of(children: list[str]) -> dict[str, list[Period]]:
 			PlacementRow(
 				getdate(row.moved_on),
 				placement_of(row.placement_type, row.placement_provider, row.placement_postcode),
-				row.placement_code in ADOPTION_PLACEMENTS or row.placement_type == PLACED_FOR_ADOPTION,
+				is_placed_for_adoption(row.placement_code, row.placement_type),
 				row.reason_for_change or "",
 				row.change_reason_code or "",
 			)
